@@ -1,0 +1,17 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+SWIFT ?= swift
+
+.PHONY: demo test deps build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+demo: build
+	$(SWIFT) run lql demo
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build

@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Stages depend one way: Diagnostics → Syntax → (Schema) → Check → SQL → LQL (facade)
+// → Postgres / Output → Repl → Commands → lql. Nothing below LQLPostgres imports libpq.
+let package = Package(
+    name: "lql",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "LQL", targets: ["LQL"]),
+        .executable(name: "lql", targets: ["lql"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit",
+                       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        .target(name: "CSignals", dependencies: ["CLibPQ"]),
+
+        .target(name: "LQLDiagnostics"),
+        .target(name: "LQLSyntax", dependencies: ["LQLDiagnostics"]),
+        .target(name: "LQLSchema", dependencies: ["LQLDiagnostics"]),
+        .target(name: "LQLCheck", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema"]),
+        .target(name: "LQLSQL", dependencies: ["LQLCheck", "LQLSchema"]),
+        .target(name: "LQL", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLCheck", "LQLSQL"]),
+        .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals", "LQL"]),
+        .target(name: "LQLOutput", dependencies: ["LQL"]),
+        .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLOutput"]),
+        .target(name: "LQLCommands", dependencies: [
+            "LQL", "LQLPostgres", "LQLOutput", "LQLRepl",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "lql", dependencies: ["LQLCommands"]),
+
+        .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
+        .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
+        .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], resources: [.copy("Golden")]),
+        .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLCommands"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+#include "lql_signals.h"
+int lql_signals_placeholder(void) { return 0; }

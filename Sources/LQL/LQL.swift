@@ -1,0 +1,1 @@
+// The LQL module; filled in by its stage's work.

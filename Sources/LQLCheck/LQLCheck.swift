@@ -1,0 +1,1 @@
+// The LQLCheck module; filled in by its stage's work.

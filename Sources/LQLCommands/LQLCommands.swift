@@ -1,0 +1,1 @@
+// The LQLCommands module; filled in by its stage's work.

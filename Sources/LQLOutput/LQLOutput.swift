@@ -1,0 +1,1 @@
+// The LQLOutput module; filled in by its stage's work.

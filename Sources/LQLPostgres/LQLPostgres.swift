@@ -1,0 +1,1 @@
+// The LQLPostgres module; filled in by its stage's work.

@@ -1,0 +1,1 @@
+// The LQLRepl module; filled in by its stage's work.

@@ -1,0 +1,296 @@
+import LQLDiagnostics
+
+/// What lql knows about a database, read from a Prisma schema: models with their tables,
+/// fields with their columns and types, enums, relations resolved in both directions,
+/// which fields are secret, and how tenants are kept apart.
+public struct Catalog: Sendable {
+    public var models: [Model]
+    public var enums: [EnumType]
+    public var tenancy: Tenancy
+    /// `datasource` blocks' `schemas = [...]` (Prisma multiSchema), in order.
+    public var datasourceSchemas: [String]
+    private var modelIndex: [String: Int]
+    private var enumIndex: [String: Int]
+
+    public init(models: [Model], enums: [EnumType], tenancy: Tenancy, datasourceSchemas: [String] = []) {
+        self.models = models
+        self.enums = enums
+        self.tenancy = tenancy
+        self.datasourceSchemas = datasourceSchemas
+        var mi: [String: Int] = [:]
+        for (i, m) in models.enumerated() { mi[m.name] = i }
+        var ei: [String: Int] = [:]
+        for (i, e) in enums.enumerated() { ei[e.name] = i }
+        self.modelIndex = mi
+        self.enumIndex = ei
+    }
+
+    public func model(named name: String) -> Model? { modelIndex[name].map { models[$0] } }
+    public func enumType(named name: String) -> EnumType? { enumIndex[name].map { enums[$0] } }
+
+    /// Models a query may start from (the tenancy root model is not one of them).
+    public var queryableModels: [Model] { models.filter { !$0.isTenantRoot } }
+}
+
+/// How tenants are separated in the database.
+public enum Tenancy: Hashable, Sendable {
+    /// Every tenant-scoped table has a tenant column; the scope sets
+    /// `app.current_tenant_id` and every table reference carries `alias.<column> = $1`.
+    case rowLevel(RowLevelTenancy)
+    /// One PostgreSQL schema per tenant (`tenant_<slug>`); the scope sets `search_path`.
+    case schemaPerTenant(SchemaTenancy)
+    /// No tenancy facts found (a plain schema). Queries still run in a read-only transaction.
+    case none
+}
+
+public struct RowLevelTenancy: Hashable, Sendable {
+    /// The model holding the tenants (`Tenant`).
+    public var tenantModel: String
+    /// The field on each scoped model (`tenantId`) and its column (`tenant_id`).
+    public var tenantField: String
+    public var tenantColumn: String
+    /// The relation field to the tenant (`tenant`), hidden from queries.
+    public var tenantRelationField: String
+    /// The setting the policies read.
+    public var settingName: String
+    public init(tenantModel: String = "Tenant", tenantField: String = "tenantId", tenantColumn: String = "tenant_id",
+                tenantRelationField: String = "tenant", settingName: String = "app.current_tenant_id") {
+        self.tenantModel = tenantModel
+        self.tenantField = tenantField
+        self.tenantColumn = tenantColumn
+        self.tenantRelationField = tenantRelationField
+        self.settingName = settingName
+    }
+}
+
+public struct SchemaTenancy: Hashable, Sendable {
+    /// The model holding the tenants (`Tenant`), in the shared schema.
+    public var tenantModel: String
+    /// The shared schema (`public`).
+    public var sharedSchema: String
+    /// The Prisma `@@schema` name of the per-tenant template (models cloned into every tenant).
+    public var tenantSchemaTemplate: String
+    /// Tenant schema names are `prefix + slug` (`tenant_acme`).
+    public var schemaPrefix: String
+    public init(tenantModel: String = "Tenant", sharedSchema: String = "public",
+                tenantSchemaTemplate: String = "tenant", schemaPrefix: String = "tenant_") {
+        self.tenantModel = tenantModel
+        self.sharedSchema = sharedSchema
+        self.tenantSchemaTemplate = tenantSchemaTemplate
+        self.schemaPrefix = schemaPrefix
+    }
+}
+
+public struct Model: Sendable {
+    public var name: String
+    /// The table (or view) name in the database: `@@map` or the model name.
+    public var tableName: String
+    /// `@@schema("…")`, if any.
+    public var schemaName: String?
+    /// In schema order, including relation fields.
+    public var fields: [Field]
+    /// A Prisma `view` block: read-only by nature.
+    public var isView: Bool
+    /// Rows belong to one tenant (has the tenant column, or lives in the per-tenant schema).
+    public var isTenantScoped: Bool
+    /// The model that holds the tenants themselves.
+    public var isTenantRoot: Bool
+    /// Field names of the primary key (`@id` or `@@id`).
+    public var primaryKey: [String]
+    /// Field-name lists of `@unique`/`@@unique`.
+    public var uniqueKeys: [[String]]
+    /// The `///` doc comment text.
+    public var documentation: String?
+    /// Where the model is declared in the schema file.
+    public var span: Span
+
+    public init(name: String, tableName: String, schemaName: String? = nil, fields: [Field], isView: Bool = false,
+                isTenantScoped: Bool = false, isTenantRoot: Bool = false, primaryKey: [String] = [],
+                uniqueKeys: [[String]] = [], documentation: String? = nil, span: Span = .at(0)) {
+        self.name = name
+        self.tableName = tableName
+        self.schemaName = schemaName
+        self.fields = fields
+        self.isView = isView
+        self.isTenantScoped = isTenantScoped
+        self.isTenantRoot = isTenantRoot
+        self.primaryKey = primaryKey
+        self.uniqueKeys = uniqueKeys
+        self.documentation = documentation
+        self.span = span
+    }
+
+    public func field(named name: String) -> Field? { fields.first { $0.name == name } }
+
+    /// Scalar and enum fields (columns), in schema order.
+    public var columnFields: [Field] { fields.filter { !$0.isRelation } }
+    public var relationFields: [Field] { fields.filter { $0.isRelation } }
+}
+
+public enum ScalarType: String, Hashable, Sendable, CaseIterable {
+    case string = "String"
+    case int = "Int"
+    case bigInt = "BigInt"
+    case float = "Float"
+    case decimal = "Decimal"
+    case boolean = "Boolean"
+    case dateTime = "DateTime"
+    case json = "Json"
+    case bytes = "Bytes"
+}
+
+public enum FieldType: Hashable, Sendable {
+    case scalar(ScalarType)
+    /// The Prisma enum's name.
+    case enumeration(String)
+    case relation(Relation)
+    /// `Unsupported("…")` or an unknown type name: present in the table, not queryable.
+    case unsupported(String)
+}
+
+public struct Field: Sendable {
+    public var name: String
+    /// `@map` or the field name.
+    public var columnName: String
+    public var type: FieldType
+    /// `Type?`
+    public var isOptional: Bool
+    /// `Type[]`
+    public var isList: Bool
+    public var isId: Bool
+    public var isUnique: Bool
+    public var isUpdatedAt: Bool
+    public var hasDefault: Bool
+    /// `@db.Decimal(12,2)` → "Decimal(12,2)"
+    public var nativeType: String?
+    /// `///` doc comment mentions `@sensitive`: lql refuses every reference to it.
+    public var isSensitive: Bool
+    /// The tenant column or the tenant relation: hidden from queries like a secret.
+    public var isTenantKey: Bool
+    public var documentation: String?
+    /// Every attribute as written, unknown ones included.
+    public var attributes: [Attribute]
+    public var span: Span
+
+    public init(name: String, columnName: String, type: FieldType, isOptional: Bool = false, isList: Bool = false,
+                isId: Bool = false, isUnique: Bool = false, isUpdatedAt: Bool = false, hasDefault: Bool = false,
+                nativeType: String? = nil, isSensitive: Bool = false, isTenantKey: Bool = false,
+                documentation: String? = nil, attributes: [Attribute] = [], span: Span = .at(0)) {
+        self.name = name
+        self.columnName = columnName
+        self.type = type
+        self.isOptional = isOptional
+        self.isList = isList
+        self.isId = isId
+        self.isUnique = isUnique
+        self.isUpdatedAt = isUpdatedAt
+        self.hasDefault = hasDefault
+        self.nativeType = nativeType
+        self.isSensitive = isSensitive
+        self.isTenantKey = isTenantKey
+        self.documentation = documentation
+        self.attributes = attributes
+        self.span = span
+    }
+
+    public var relation: Relation? {
+        if case .relation(let r) = type { return r }
+        return nil
+    }
+    public var isRelation: Bool { relation != nil }
+    /// Hidden from every position of a query (select, where, sort, group, aggregates, shapes).
+    public var isForbidden: Bool { isSensitive || isTenantKey }
+}
+
+/// A relation field resolved in both directions.
+public struct Relation: Hashable, Sendable {
+    public enum Cardinality: Hashable, Sendable { case toOne, toMany }
+    /// `@relation("name")` / `@relation(name: "…")`, if given.
+    public var name: String?
+    /// The model at the other end.
+    public var targetModel: String
+    public var cardinality: Cardinality
+    /// The relation field on the other model that pairs with this one, if declared.
+    public var oppositeField: String?
+    /// Join columns: `self.<local> = target.<remote>` for each pair. For the side that holds the
+    /// foreign key (`@relation(fields: [customerId], references: [id])`) local is the FK column;
+    /// for the back side (`orders Order[]`) remote is the FK column.
+    public var joinColumns: [ColumnPair]
+    /// This side holds the foreign key (`fields:` given here).
+    public var isOwningSide: Bool
+
+    public init(name: String?, targetModel: String, cardinality: Cardinality, oppositeField: String?,
+                joinColumns: [ColumnPair], isOwningSide: Bool) {
+        self.name = name
+        self.targetModel = targetModel
+        self.cardinality = cardinality
+        self.oppositeField = oppositeField
+        self.joinColumns = joinColumns
+        self.isOwningSide = isOwningSide
+    }
+}
+
+public struct ColumnPair: Hashable, Sendable {
+    public var local: String
+    public var remote: String
+    public init(local: String, remote: String) {
+        self.local = local
+        self.remote = remote
+    }
+}
+
+public struct EnumType: Sendable {
+    public var name: String
+    /// The database type name: `@@map` or the enum name.
+    public var databaseName: String
+    public var schemaName: String?
+    public var values: [EnumValue]
+    public var documentation: String?
+    public var span: Span
+    public init(name: String, databaseName: String, schemaName: String? = nil, values: [EnumValue],
+                documentation: String? = nil, span: Span = .at(0)) {
+        self.name = name
+        self.databaseName = databaseName
+        self.schemaName = schemaName
+        self.values = values
+        self.documentation = documentation
+        self.span = span
+    }
+    public func value(named name: String) -> EnumValue? { values.first { $0.name == name } }
+}
+
+public struct EnumValue: Hashable, Sendable {
+    public var name: String
+    /// `@map("…")` or the name: what is stored in the database.
+    public var databaseName: String
+    public init(name: String, databaseName: String) {
+        self.name = name
+        self.databaseName = databaseName
+    }
+}
+
+/// An attribute as written: `@default(uuid())`, `@@index([tenantId, status])`, `@db.Decimal(12, 2)`.
+public struct Attribute: Hashable, Sendable {
+    /// Without the `@`/`@@`: "default", "index", "db.Decimal".
+    public var name: String
+    public var isBlock: Bool
+    /// Argument texts as written, with their names when given (`fields: [customerId]`).
+    public var arguments: [AttributeArgument]
+    public var span: Span
+    public init(name: String, isBlock: Bool, arguments: [AttributeArgument], span: Span) {
+        self.name = name
+        self.isBlock = isBlock
+        self.arguments = arguments
+        self.span = span
+    }
+}
+
+public struct AttributeArgument: Hashable, Sendable {
+    public var name: String?
+    /// The raw value text: `[customerId]`, `"orders"`, `uuid()`, `12`.
+    public var value: String
+    public init(name: String?, value: String) {
+        self.name = name
+        self.value = value
+    }
+}

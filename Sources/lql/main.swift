@@ -1,0 +1,3 @@
+import LQLCommands
+
+LQLMain.main()

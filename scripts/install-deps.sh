@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 machine with Swift lacks for building and testing lql:
+# PostgreSQL (server, client, libpq headers), libedit headers, PgBouncer and tmux for the
+# fault and prompt tests, and pglast (PostgreSQL's own parser) for the SQL audit tests.
+# Skips whatever is already there, so a second run costs nothing.
+set -euo pipefail
+
+need=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+for pkg in postgresql postgresql-client libpq-dev libedit-dev pgbouncer tmux pkg-config python3-pip; do
+    have_pkg "$pkg" || need+=("$pkg")
+done
+if ((${#need[@]})); then
+    sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    echo "installing: ${need[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+# Debian starts a system cluster on install; lql's tests and demo use private clusters only.
+if python3 -c 'import pglast' 2>/dev/null; then :; else
+    python3 -m pip install -q pglast 2>/dev/null || python3 -m pip install -q --break-system-packages pglast
+fi
