@@ -1,3 +1,3 @@
 import LQLCommands
 
-LQLMain.main()
+LQLMain.runAndExit()

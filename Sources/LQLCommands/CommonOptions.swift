@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+
+/// Where the schema comes from (`--schema`, else `LQL_SCHEMA`, else `prisma/schema.prisma`, else `schema.prisma`).
+public struct SchemaOptions: ParsableArguments {
+    @Option(name: .long, help: "Path of the Prisma schema (else LQL_SCHEMA, prisma/schema.prisma, schema.prisma).")
+    public var schema: String?
+
+    @Option(name: .long, help: "Tenancy style: rls or schema (default: from the schema).")
+    public var tenancy: TenancyChoice?
+
+    public init() {}
+}
+
+public enum TenancyChoice: String, ExpressibleByArgument, Sendable {
+    case rls, schema
+}
+
+/// Connection and tenant scope options shared by every command that touches the database.
+public struct ConnectionOptions: ParsableArguments {
+    @Option(name: .long, help: "Tenant slug or id (else LQL_TENANT, else DEFAULT_TENANT_SLUG).")
+    public var tenant: String?
+
+    @Option(name: .long, help: "Database URL (else DATABASE_URL, else libpq's PG* variables).")
+    public var db: String?
+
+    @Option(name: .long, help: "statement_timeout in seconds for each statement.")
+    public var timeout: Double?
+
+    @Flag(name: .long, help: "Show bind values in server error messages.")
+    public var verbose = false
+
+    public init() {}
+}
+
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, expanded, csv, json, ndjson, markdown
+}
+
+public struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, expanded, csv, json, ndjson or markdown.")
+    public var format: OutputFormat?
+
+    @Option(name: [.short, .customLong("output")], help: "Write results to FILE (atomically: a failed run leaves no file).")
+    public var output: String?
+
+    @Flag(name: .long, help: "In JSON output, print decimals as numbers instead of strings.")
+    public var decimalsAsNumbers = false
+
+    public init() {}
+}
+
+/// The environment lql sees: the process environment, with `.env` in the working directory
+/// filling in unset variables.
+public struct CommandEnvironment: Sendable {
+    public let variables: [String: String]
+    public let workingDirectory: String
+
+    public init() {
+        let cwd = FileManager.default.currentDirectoryPath
+        self.workingDirectory = cwd
+        self.variables = DotEnv.mergedEnvironment(directory: cwd, base: ProcessInfo.processInfo.environment)
+    }
+
+    public subscript(_ name: String) -> String? {
+        guard let v = variables[name], !v.isEmpty else { return nil }
+        return v
+    }
+
+    public var useColorOnStderr: Bool { Terminal.useColor(fd: 2, environment: variables) }
+    public var useColorOnStdout: Bool { Terminal.useColor(fd: 1, environment: variables) }
+}

@@ -1,0 +1,8 @@
+import ArgumentParser
+
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "compile", abstract: "(being built)")
+    func run() throws {
+        throw CommandFailure(.usage, "lql compile: not built yet")
+    }
+}

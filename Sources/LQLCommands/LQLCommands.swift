@@ -1,1 +1,0 @@
-// The LQLCommands module; filled in by its stage's work.
