@@ -78,7 +78,8 @@ extension Parser {
             return SelectItem(.shape(shape), span: shape.span)
         }
         let expr = try expression()
-        return SelectItem(.expr(NamedExpr(name: name, expr: expr, span: span(from: start))), span: span(from: start))
+        let alias = try sqlAlias(of: expr, named: name)
+        return SelectItem(.expr(NamedExpr(name: name ?? alias, expr: expr, span: span(from: start))), span: span(from: start))
     }
 
     /// shape = relation_path "{" select_item { "," select_item } [ "," ] "}" ;
@@ -140,7 +141,20 @@ extension Parser {
         let start = current.span.start
         let name = try outputName()
         let expr = try expression()
-        return NamedExpr(name: name, expr: expr, span: span(from: start))
+        let alias = try sqlAlias(of: expr, named: name)
+        return NamedExpr(name: name ?? alias, expr: expr, span: span(from: start))
+    }
+
+    /// `expr as name`, the SQL way of naming a column: reported with the LQL spelling, and read
+    /// as that name so the rest of the stage is still checked.
+    mutating func sqlAlias(of expr: Expr, named name: Identifier?) throws -> Identifier? {
+        guard let asToken = match(.as) else { return nil }
+        let alias = try identifier("a column name after `as`")
+        let written = source.text(in: expr.span)
+        report(.sqlAlias, "LQL names columns with `name: expression`, not `as`", at: asToken.span,
+               hints: ["write `\(alias.name): \(written)`"],
+               fixIts: [FixIt(span: Span(expr.span.start, alias.span.end), replacement: "\(alias.name): \(written)")])
+        return name == nil ? alias : nil
     }
 
     /// sort_stage = "sort" sort_key { "," sort_key } ;
@@ -260,7 +274,7 @@ extension Parser {
     mutating func closing(_ kind: TokenKind, opened open: Token) throws -> Token {
         if let token = match(kind) { return token }
         let close = kind.spelling ?? "?"
-        if check(.endOfFile) || atStatementEnd {
+        if atStageEnd {  // a `|` or a statement end cannot be inside brackets
             report(.unclosedBracket, "`\(open.text)` is never closed", at: open.span,
                    hints: ["add `\(close)`"])
             throw ParseFailure()

@@ -104,10 +104,11 @@ extension Parser {
                 continue
             }
             do {
-                stages.append(try stage())
+                let parsed = try stage()
                 if !atStageEnd {
                     throw fail(expected: "`|` or the end of the statement", hints: hintsAfterStage())
                 }
+                stages.append(parsed)
             } catch {
                 synchronizeToStage()
             }

@@ -51,11 +51,13 @@ struct Parser {
 
     // MARK: - Statement separation
 
-    /// Drops trivia and decides which line breaks end a statement. A line break separates
-    /// statements only outside brackets, when the previous line cannot continue (it does not
-    /// end in an operator, `,`, `:`, `=`, `|`, `.` or a keyword that needs more) and the next
-    /// line begins a statement (a name, `let` or `param`). So a line starting with `|`,
-    /// `aggregate`, `and`, `desc`, an operator… continues the statement above.
+    /// Drops trivia and decides which line breaks end a statement: those where the previous
+    /// line can end one (it does not end in an operator, `,`, `:`, `=`, `|`, `.`, an opening
+    /// bracket or a keyword that needs more) and the next line begins one (a name, `let`,
+    /// `param`). So a line starting with `|`, `aggregate`, `and`, `desc`, `)`… continues.
+    /// Inside brackets valid LQL never meets such a break (items need `,`, operators continue);
+    /// when it does, the bracket is reported unclosed there, so one missing `)` does not
+    /// swallow the rest of a file.
     private mutating func keepSignificant(_ raw: [Token]) {
         var depth = 0
         var pendingNewline: Token?
@@ -72,11 +74,12 @@ struct Parser {
             default:
                 break
             }
-            if let newline = pendingNewline, depth == 0, let prev = previous,
+            if let newline = pendingNewline, let prev = previous,
                token.canBeginStatement, !prev.continuesOnNextLine {
                 tokens.append(newline)
                 depths.append(0)
                 startsLine.append(true)
+                depth = 0
             }
             pendingNewline = nil
             tokens.append(token)
@@ -89,7 +92,7 @@ struct Parser {
             } else if token.kind.isClosingBracket {
                 depth = max(0, depth - 1)
             } else if token.kind == .semicolon {
-                depth = 0  // an explicit `;` always ends a statement: recover from an unclosed bracket
+                depth = 0  // `;` always ends a statement, even inside an unclosed bracket
             }
         }
     }
