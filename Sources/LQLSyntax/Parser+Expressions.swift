@@ -1,0 +1,332 @@
+import LQLDiagnostics
+
+extension Parser {
+    /// expression = or_expression ;
+    mutating func expression() throws -> Expr {
+        try enterNesting()
+        defer { leaveNesting() }
+        return try orExpression()
+    }
+
+    /// or_expression = and_expression { "or" and_expression } ;
+    mutating func orExpression() throws -> Expr {
+        var left = try andExpression()
+        while true {
+            if match(.or) == nil {
+                guard let foreign = match(.pipePipe) else { break }
+                report(.foreignOperator, "`||` is not an operator in LQL", at: foreign.span,
+                       hints: ["write `or`"], fixIts: [FixIt(span: foreign.span, replacement: "or")])
+            }
+            let right = try andExpression()
+            left = Expr(.binary(.or, left, right), span: left.span.union(right.span))
+        }
+        return left
+    }
+
+    /// and_expression = not_expression { "and" not_expression } ;
+    mutating func andExpression() throws -> Expr {
+        var left = try notExpression()
+        while true {
+            if match(.and) == nil {
+                guard let foreign = match(.ampAmp) else { break }
+                report(.foreignOperator, "`&&` is not an operator in LQL", at: foreign.span,
+                       hints: ["write `and`"], fixIts: [FixIt(span: foreign.span, replacement: "and")])
+            }
+            let right = try notExpression()
+            left = Expr(.binary(.and, left, right), span: left.span.union(right.span))
+        }
+        return left
+    }
+
+    /// not_expression = "not" not_expression | comparison ;
+    mutating func notExpression() throws -> Expr {
+        var notToken = match(.not)
+        if notToken == nil, let bang = match(.bang) {
+            report(.foreignOperator, "`!` is not an operator in LQL", at: bang.span,
+                   hints: ["write `not`"], fixIts: [FixIt(span: bang.span, replacement: "not ")])
+            notToken = bang
+        }
+        guard let notToken else { return try comparison() }
+        try enterNesting()
+        defer { leaveNesting() }
+        let operand = try notExpression()
+        return Expr(.unary(.not, operand), span: notToken.span.union(operand.span))
+    }
+
+    /// comparison = range_expression [ comparison_operator range_expression
+    ///                               | "is" [ "not" ] "null" ] ;
+    /// comparison_operator = "==" | "!=" | "<" | "<=" | ">" | ">=" | "~" | "in" | "not" "in" | "has" ;
+    ///
+    /// Comparisons do not chain: `a < b < c` is an error (write `a < b and b < c`).
+    mutating func comparison() throws -> Expr {
+        let left = try rangeExpression()
+        let result: Expr
+        if let isToken = match(.is) {
+            let negated = match(.not) != nil
+            guard match(.null) != nil else {
+                throw fail(expected: negated ? "`null` after `is not`" : "`null` or `not null` after `is`",
+                           hints: ["`is` only tests for null; compare values with `==`"])
+            }
+            _ = isToken
+            result = Expr(.isNull(left, negated: negated), span: span(from: left.span.start))
+        } else if let op = comparisonOperator() {
+            let right = try rangeExpression()
+            result = Expr(.binary(op, left, right), span: left.span.union(right.span))
+        } else {
+            return left
+        }
+        if check(.is) || comparisonOperatorAhead() {
+            report(.chainedComparison, "comparisons cannot be chained", at: current.span,
+                   hints: ["combine them with `and`, as in `a < b and b < c`"])
+            throw ParseFailure()
+        }
+        return result
+    }
+
+    /// Consumes a comparison operator, reporting spellings from other languages as what to write.
+    private mutating func comparisonOperator() -> BinaryOperator? {
+        let token = current
+        let op: BinaryOperator
+        switch token.kind {
+        case .equal: op = .equal
+        case .notEqual: op = .notEqual
+        case .less: op = .less
+        case .lessOrEqual: op = .lessOrEqual
+        case .greater: op = .greater
+        case .greaterOrEqual: op = .greaterOrEqual
+        case .tilde: op = .contains
+        case .keyword(.in): op = .in
+        case .keyword(.not) where peek().kind == .keyword(.in):
+            advance()
+            op = .notIn
+        case .identifier where token.text == "has": op = .has
+        case .assign:
+            report(.foreignOperator, "`=` is not a comparison", at: token.span,
+                   hints: ["write `==` to compare", "to name an output column, write `name: expression`"],
+                   fixIts: [FixIt(span: token.span, replacement: "==")])
+            op = .equal
+        case .lessGreater:
+            report(.foreignOperator, "`<>` is not an operator in LQL", at: token.span,
+                   hints: ["write `!=`"], fixIts: [FixIt(span: token.span, replacement: "!=")])
+            op = .notEqual
+        default:
+            return nil
+        }
+        advance()
+        return op
+    }
+
+    private func comparisonOperatorAhead() -> Bool {
+        switch current.kind {
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .tilde, .keyword(.in),
+             .assign, .lessGreater:
+            return true
+        case .keyword(.not):
+            return peek().kind == .keyword(.in)
+        case .identifier:
+            return current.text == "has"
+        default:
+            return false
+        }
+    }
+
+    /// range_expression = coalesce_expression [ ".." coalesce_expression ] ;
+    mutating func rangeExpression() throws -> Expr {
+        let low = try coalesceExpression()
+        guard match(.dotDot) != nil else { return low }
+        let high = try coalesceExpression()
+        if check(.dotDot) {
+            report(.unexpectedToken, "a range has one `..`", at: current.span, hints: ["write `low..high`"])
+            throw ParseFailure()
+        }
+        return Expr(.range(low, high), span: low.span.union(high.span))
+    }
+
+    /// coalesce_expression = additive_expression { "??" additive_expression } ;
+    mutating func coalesceExpression() throws -> Expr {
+        var left = try additiveExpression()
+        while match(.questionQuestion) != nil {
+            let right = try additiveExpression()
+            left = Expr(.binary(.coalesce, left, right), span: left.span.union(right.span))
+        }
+        return left
+    }
+
+    /// additive_expression = multiplicative_expression { ( "+" | "-" ) multiplicative_expression } ;
+    mutating func additiveExpression() throws -> Expr {
+        var left = try multiplicativeExpression()
+        while true {
+            let op: BinaryOperator
+            if match(.plus) != nil { op = .add } else if match(.minus) != nil { op = .subtract } else { break }
+            let right = try multiplicativeExpression()
+            left = Expr(.binary(op, left, right), span: left.span.union(right.span))
+        }
+        return left
+    }
+
+    /// multiplicative_expression = unary_expression { ( "*" | "/" | "%" ) unary_expression } ;
+    mutating func multiplicativeExpression() throws -> Expr {
+        var left = try unaryExpression()
+        while true {
+            let op: BinaryOperator
+            if match(.star) != nil { op = .multiply }
+            else if match(.slash) != nil { op = .divide }
+            else if match(.percent) != nil { op = .remainder }
+            else { break }
+            let right = try unaryExpression()
+            left = Expr(.binary(op, left, right), span: left.span.union(right.span))
+        }
+        return left
+    }
+
+    /// unary_expression = "-" unary_expression | postfix_expression ;
+    mutating func unaryExpression() throws -> Expr {
+        guard let minus = match(.minus) else { return try postfixExpression() }
+        try enterNesting()
+        defer { leaveNesting() }
+        let operand = try unaryExpression()
+        return Expr(.unary(.negate, operand), span: minus.span.union(operand.span))
+    }
+
+    /// postfix_expression = primary { "." member_name } ;
+    mutating func postfixExpression() throws -> Expr {
+        var expr = try primary()
+        while match(.dot) != nil {
+            let member = try memberName()
+            expr = Expr(.member(expr, member), span: expr.span.union(member.span))
+        }
+        return expr
+    }
+
+    /// member_name = IDENT | keyword ;   (after `.` a keyword is just a name: `order.count`)
+    mutating func memberName() throws -> Identifier {
+        if check(.identifier) || current.keyword != nil {
+            let token = advance()
+            return Identifier(token.text, span: token.span)
+        }
+        throw fail(expected: "a field name after `.`")
+    }
+
+    /// primary = literal | duration | PARAMETER | call | IDENT | "count" | list
+    ///         | "(" expression ")" ;
+    mutating func primary() throws -> Expr {
+        let token = current
+        switch token.kind {
+        case .integer, .decimal:
+            advance()
+            if let unit = durationUnit() {
+                return Expr(.literal(.duration(amount: token.value ?? token.text, unit: unit)), span: span(from: token.span.start))
+            }
+            let value = token.value ?? token.text
+            return Expr(.literal(token.kind == .integer ? .integer(value) : .decimal(value)), span: token.span)
+        case .string:
+            advance()
+            return Expr(.literal(.string(token.value ?? "")), span: token.span)
+        case .date:
+            advance()
+            return Expr(.literal(.date(token.value ?? "")), span: token.span)
+        case .timestamp:
+            advance()
+            return Expr(.literal(.timestamp(token.value ?? "")), span: token.span)
+        case .keyword(.true), .keyword(.false):
+            advance()
+            return Expr(.literal(.boolean(token.kind == .keyword(.true))), span: token.span)
+        case .keyword(.null):
+            advance()
+            return Expr(.literal(.null), span: token.span)
+        case .parameter:
+            advance()
+            return Expr(.parameter(Identifier(token.value ?? "", span: token.span)), span: token.span)
+        case .identifier, .keyword(.count):
+            if peek().kind == .leftParen { return try call() }
+            advance()
+            return Expr(.name(Identifier(token.text, span: token.span)), span: token.span)
+        case .leftBracket:
+            return try list()
+        case .leftParen:
+            return try parenthesized()
+        default:
+            throw missingExpression()
+        }
+    }
+
+    /// duration = ( INTEGER | DECIMAL ) duration_unit ;
+    /// duration_unit = "second" | "seconds" | "minute" | "minutes" | "hour" | "hours" | "day" | "days"
+    ///               | "week" | "weeks" | "month" | "months" | "year" | "years" ;
+    /// The unit words are not reserved: they are units only right after a number.
+    mutating func durationUnit() -> DurationUnit? {
+        guard check(.identifier) else { return nil }
+        let word = current.text
+        let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
+        guard let unit = DurationUnit(rawValue: singular) else { return nil }
+        advance()
+        return unit
+    }
+
+    /// call = ( IDENT | "count" ) "(" [ call_arguments ] ")" ;
+    /// call_arguments = expression { "," expression } [ "," ] [ "where" expression ] ;
+    /// The `where` filter is for collection functions: `count(orders where status == PENDING)`.
+    mutating func call() throws -> Expr {
+        let nameToken = advance()
+        let open = advance()  // "("
+        try enterNesting()
+        defer { leaveNesting() }
+        var arguments: [Expr] = []
+        if !check(.where) {
+            arguments = try commaList(closing: .rightParen, what: "arguments") { parser in
+                if parser.check(.where) { throw parser.fail(expected: "an argument before `where`") }
+                return try parser.expression()
+            }
+        }
+        var filter: Expr?
+        if let whereToken = match(.where) {
+            if arguments.isEmpty {
+                report(.missingExpression, "expected a relation before `where`", at: whereToken.span,
+                       hints: ["write `\(nameToken.text)(relation where condition)`"])
+                throw ParseFailure()
+            }
+            filter = try expression()
+        }
+        try closing(.rightParen, opened: open)
+        let name = Identifier(nameToken.text, span: nameToken.span)
+        return Expr(.call(name, arguments: arguments, filter: filter), span: span(from: nameToken.span.start))
+    }
+
+    /// list = "[" [ expression { "," expression } [ "," ] ] "]" ;
+    mutating func list() throws -> Expr {
+        let open = advance()
+        try enterNesting()
+        defer { leaveNesting() }
+        let items = try commaList(closing: .rightBracket, what: "list items") { try $0.expression() }
+        try closing(.rightBracket, opened: open)
+        return Expr(.list(items), span: span(from: open.span.start))
+    }
+
+    /// parenthesized = "(" expression ")" ;
+    mutating func parenthesized() throws -> Expr {
+        let open = advance()
+        if check(.rightParen) { throw fail(expected: "an expression inside `()`", code: .missingExpression) }
+        let inner = try expression()
+        try closing(.rightParen, opened: open)
+        // The span covers the parentheses so messages underline what the user wrote.
+        return Expr(inner.kind, span: span(from: open.span.start))
+    }
+
+    /// Where an expression should start but something else is.
+    private mutating func missingExpression() -> ParseFailure {
+        var hints: [String] = []
+        switch current.kind {
+        case .keyword(let k) where Keyword.stageKeywords.contains(k):
+            hints = ["`\(k.rawValue)` starts a stage; put `|` before it"]
+        case .keyword(let k):
+            hints = ["`\(k.rawValue)` is a reserved word"]
+        case .pipe, .newline, .semicolon, .endOfFile:
+            break
+        case .assign:
+            hints = ["write `==` to compare"]
+        default:
+            break
+        }
+        return fail(expected: "an expression", code: .missingExpression, hints: hints)
+    }
+}
