@@ -309,6 +309,9 @@ public struct Lexer {
             position += b >= 0x80 ? max(1, min(utf8Length(of: b), bytes.count - position)) : 1
         }
         if position == start { position += 1 }
+        emit(.invalid, from: start)
+        // Past the ceiling, build no message: noise input must stay cheap to lex.
+        if diagnostics.isFull { return }
         let span = Span(start, position)
         if isControl {
             let first = bytes[start]
@@ -319,7 +322,6 @@ public struct Lexer {
             report(.unexpectedCharacter, "unexpected character\(position - start > 1 ? "s" : "") `\(written)`", span,
                    hints: Self.hint(forStray: bytes[start]))
         }
-        emit(.invalid, from: start)
     }
 
     private static func hint(forStray b: UInt8) -> [String] {

@@ -141,7 +141,7 @@ extension Parser {
         case .keyword(.as):
             ["to name an output column, write `name: expression`"]
         case .identifier, .integer, .decimal, .string, .parameter, .date, .timestamp:
-            ["separate items with `,`; stages with `|`"]
+            ["separate items with `,`, stages with `|`, and statements with `;` or a new line"]
         case .assign:
             ["write `==` to compare"]
         default:
