@@ -154,8 +154,11 @@ public struct Lexer {
         var tooLongReported = false
         while true {
             guard position < bytes.count else {
-                report(.unterminatedString, "unterminated string", Span(start, start + 1),
-                       hints: ["close the string with \(quote == UInt8(ascii: "\"") ? "`\"`" : "`'`")"])
+                var hints = ["close the string with \(quote == UInt8(ascii: "\"") ? "`\"`" : "`'`")"]
+                if value.contains(UInt8(ascii: "\n")) {
+                    hints.append("strings may span lines, so this one runs to the end of the input")
+                }
+                report(.unterminatedString, "unterminated string", Span(start, start + 1), hints: hints)
                 emit(.string, from: start, value: String(decoding: value, as: UTF8.self))
                 return
             }

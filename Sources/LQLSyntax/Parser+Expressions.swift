@@ -61,13 +61,12 @@ extension Parser {
     mutating func comparison() throws -> Expr {
         let left = try rangeExpression()
         let result: Expr
-        if let isToken = match(.is) {
+        if match(.is) != nil {
             let negated = match(.not) != nil
             guard match(.null) != nil else {
                 throw fail(expected: negated ? "`null` after `is not`" : "`null` or `not null` after `is`",
                            hints: ["`is` only tests for null; compare values with `==`"])
             }
-            _ = isToken
             result = Expr(.isNull(left, negated: negated), span: span(from: left.span.start))
         } else if let op = comparisonOperator() {
             let right = try rangeExpression()
@@ -307,7 +306,7 @@ extension Parser {
         let open = advance()
         if check(.rightParen) { throw fail(expected: "an expression inside `()`", code: .missingExpression) }
         let inner = try expression()
-        try closing(.rightParen, opened: open)
+        try closing(.rightParen, opened: open, allowsComma: false)
         // The span covers the parentheses so messages underline what the user wrote.
         return Expr(inner.kind, span: span(from: open.span.start))
     }

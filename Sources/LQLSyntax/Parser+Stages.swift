@@ -271,13 +271,16 @@ extension Parser {
 
     /// Consumes the bracket closing `open`, or reports it as missing (pointing at the opener).
     @discardableResult
-    mutating func closing(_ kind: TokenKind, opened open: Token) throws -> Token {
+    mutating func closing(_ kind: TokenKind, opened open: Token, allowsComma: Bool = true) throws -> Token {
         if let token = match(kind) { return token }
         let close = kind.spelling ?? "?"
         if atStageEnd {  // a `|` or a statement end cannot be inside brackets
             report(.unclosedBracket, "`\(open.text)` is never closed", at: open.span,
                    hints: ["add `\(close)`"])
             throw ParseFailure()
+        }
+        if !allowsComma {
+            throw fail(expected: "`\(close)`", hints: check(.comma) ? ["lists are written in square brackets: `[a, b]`"] : [])
         }
         throw fail(expected: "`,` or `\(close)`", hints: hintsInsideBrackets())
     }
