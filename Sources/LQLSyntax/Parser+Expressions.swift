@@ -11,12 +11,15 @@ extension Parser {
     /// or_expression = and_expression { "or" and_expression } ;
     mutating func orExpression() throws -> Expr {
         var left = try andExpression()
+        var chain = 0
+        defer { nesting -= chain }
         while true {
             if match(.or) == nil {
                 guard let foreign = match(.pipePipe) else { break }
                 report(.foreignOperator, "`||` is not an operator in LQL", at: foreign.span,
                        hints: ["write `or`"], fixIts: [FixIt(span: foreign.span, replacement: "or")])
             }
+            try enterNesting(); chain += 1
             let right = try andExpression()
             left = Expr(.binary(.or, left, right), span: left.span.union(right.span))
         }
@@ -26,12 +29,15 @@ extension Parser {
     /// and_expression = not_expression { "and" not_expression } ;
     mutating func andExpression() throws -> Expr {
         var left = try notExpression()
+        var chain = 0
+        defer { nesting -= chain }
         while true {
             if match(.and) == nil {
                 guard let foreign = match(.ampAmp) else { break }
                 report(.foreignOperator, "`&&` is not an operator in LQL", at: foreign.span,
                        hints: ["write `and`"], fixIts: [FixIt(span: foreign.span, replacement: "and")])
             }
+            try enterNesting(); chain += 1
             let right = try notExpression()
             left = Expr(.binary(.and, left, right), span: left.span.union(right.span))
         }
@@ -144,7 +150,10 @@ extension Parser {
     /// coalesce_expression = additive_expression { "??" additive_expression } ;
     mutating func coalesceExpression() throws -> Expr {
         var left = try additiveExpression()
+        var chain = 0
+        defer { nesting -= chain }
         while match(.questionQuestion) != nil {
+            try enterNesting(); chain += 1
             let right = try additiveExpression()
             left = Expr(.binary(.coalesce, left, right), span: left.span.union(right.span))
         }
@@ -154,9 +163,12 @@ extension Parser {
     /// additive_expression = multiplicative_expression { ( "+" | "-" ) multiplicative_expression } ;
     mutating func additiveExpression() throws -> Expr {
         var left = try multiplicativeExpression()
+        var chain = 0
+        defer { nesting -= chain }
         while true {
             let op: BinaryOperator
             if match(.plus) != nil { op = .add } else if match(.minus) != nil { op = .subtract } else { break }
+            try enterNesting(); chain += 1
             let right = try multiplicativeExpression()
             left = Expr(.binary(op, left, right), span: left.span.union(right.span))
         }
@@ -166,12 +178,15 @@ extension Parser {
     /// multiplicative_expression = unary_expression { ( "*" | "/" | "%" ) unary_expression } ;
     mutating func multiplicativeExpression() throws -> Expr {
         var left = try unaryExpression()
+        var chain = 0
+        defer { nesting -= chain }
         while true {
             let op: BinaryOperator
             if match(.star) != nil { op = .multiply }
             else if match(.slash) != nil { op = .divide }
             else if match(.percent) != nil { op = .remainder }
             else { break }
+            try enterNesting(); chain += 1
             let right = try unaryExpression()
             left = Expr(.binary(op, left, right), span: left.span.union(right.span))
         }
@@ -190,7 +205,10 @@ extension Parser {
     /// postfix_expression = primary { "." member_name } ;
     mutating func postfixExpression() throws -> Expr {
         var expr = try primary()
+        var chain = 0
+        defer { nesting -= chain }
         while match(.dot) != nil {
+            try enterNesting(); chain += 1
             let member = try memberName()
             expr = Expr(.member(expr, member), span: expr.span.union(member.span))
         }

@@ -102,7 +102,10 @@ extension Parser {
     mutating func relationPath() throws -> Expr {
         let first = try identifier("a relation")
         var path = Expr(.name(first), span: first.span)
+        var chain = 0
+        defer { nesting -= chain }
         while match(.dot) != nil {
+            try enterNesting(); chain += 1
             let member = try memberName()
             path = Expr(.member(path, member), span: path.span.union(member.span))
         }

@@ -50,6 +50,29 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(codes("Order | select " + shapes) == ["E0117"])
     }
 
+    // Long operator and path chains build deep trees: bounded too, so printing, comparing and
+    // freeing a tree can never overflow the stack.
+    @Test func longChainsAreBounded() {
+        let ors = (0..<100_000).map { "a == \($0)" }.joined(separator: " or ")
+        #expect(codes("Order | where " + ors) == ["E0117"])
+        #expect(codes("Order | where x == " + Array(repeating: "1", count: 100_000).joined(separator: " + ")) == ["E0117"])
+        #expect(codes("Order | where x ?? " + Array(repeating: "1", count: 100_000).joined(separator: " ?? ")) == ["E0117"])
+        #expect(codes("Order | select " + Array(repeating: "a", count: 100_000).joined(separator: ".")) == ["E0117"])
+        #expect(codes("Order | select " + Array(repeating: "a", count: 100_000).joined(separator: ".") + " { x }") == ["E0117"])
+        let mixed = (0..<50_000).map { "a\($0) * 2" }.joined(separator: " - ")
+        #expect(codes("Order | where " + mixed) == ["E0117"])
+    }
+
+    // The deepest accepted tree prints, compares and hashes.
+    @Test func deepestAcceptedTreeIsUsable() {
+        let terms = Array(repeating: "a", count: SyntaxLimits.maxNestingDepth - 5).joined(separator: " or ")
+        let result = parse("Order | where " + terms)
+        #expect(result.diagnostics.isEmpty)
+        #expect(ASTPrinter.print(result.program).count > 0)
+        #expect(result.program == parse("Order | where " + terms).program)
+        #expect(Set([result.program]).count == 1)
+    }
+
     // Unclosed brackets by the thousand: one report.
     @Test func manyUnclosedBrackets() {
         let result = parse("Order | where " + String(repeating: "(", count: 150))
