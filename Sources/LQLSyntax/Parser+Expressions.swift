@@ -224,8 +224,8 @@ extension Parser {
         throw fail(expected: "a field name after `.`")
     }
 
-    /// primary = literal | duration | PARAMETER | call | IDENT | "count" | list
-    ///         | "(" expression ")" ;
+    /// primary = duration | literal | PARAMETER | call | IDENT | "count" | list | parenthesized ;
+    /// (a bare `count` is a name: the column the `count` stage makes)
     mutating func primary() throws -> Expr {
         let token = current
         switch token.kind {

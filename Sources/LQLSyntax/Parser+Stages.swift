@@ -83,7 +83,6 @@ extension Parser {
     }
 
     /// shape = relation_path "{" select_item { "," select_item } [ "," ] "}" ;
-    /// relation_path = IDENT { "." IDENT } ;
     mutating func shape(named name: Identifier?, start: Int) throws -> Shape {
         try enterNesting()
         defer { leaveNesting() }
@@ -98,7 +97,7 @@ extension Parser {
         return Shape(name: name, path: path, items: items, span: span(from: start))
     }
 
-    /// relation_path = IDENT { "." IDENT } ;
+    /// relation_path = IDENT { "." member_name } ;
     mutating func relationPath() throws -> Expr {
         let first = try identifier("a relation")
         var path = Expr(.name(first), span: first.span)
