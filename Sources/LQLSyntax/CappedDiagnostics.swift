@@ -7,7 +7,13 @@ struct CappedDiagnostics {
     private var count = 0
 
     mutating func add(_ d: Diagnostic) {
-        if d.code == .tooManyErrors { return }  // each list adds its own, once
+        if d.code == .tooManyErrors {  // passed on from the lexer's list: keep one
+            if !isFull {
+                count = SyntaxLimits.maxDiagnostics + 1
+                diagnostics.append(d)
+            }
+            return
+        }
         count += 1
         if count <= SyntaxLimits.maxDiagnostics {
             diagnostics.append(d)

@@ -154,8 +154,11 @@ public struct Lexer {
         var tooLongReported = false
         while true {
             guard position < bytes.count else {
-                report(.unterminatedString, "unterminated string", Span(start, start + 1),
-                       hints: ["close the string with \(quote == UInt8(ascii: "\"") ? "`\"`" : "`'`")"])
+                var hints = ["close the string with \(quote == UInt8(ascii: "\"") ? "`\"`" : "`'`")"]
+                if value.contains(UInt8(ascii: "\n")) {
+                    hints.append("strings may span lines, so this one runs to the end of the input")
+                }
+                report(.unterminatedString, "unterminated string", Span(start, start + 1), hints: hints)
                 emit(.string, from: start, value: String(decoding: value, as: UTF8.self))
                 return
             }
@@ -309,6 +312,9 @@ public struct Lexer {
             position += b >= 0x80 ? max(1, min(utf8Length(of: b), bytes.count - position)) : 1
         }
         if position == start { position += 1 }
+        emit(.invalid, from: start)
+        // Past the ceiling, build no message: noise input must stay cheap to lex.
+        if diagnostics.isFull { return }
         let span = Span(start, position)
         if isControl {
             let first = bytes[start]
@@ -319,7 +325,6 @@ public struct Lexer {
             report(.unexpectedCharacter, "unexpected character\(position - start > 1 ? "s" : "") `\(written)`", span,
                    hints: Self.hint(forStray: bytes[start]))
         }
-        emit(.invalid, from: start)
     }
 
     private static func hint(forStray b: UInt8) -> [String] {

@@ -11,12 +11,15 @@ extension Parser {
     /// or_expression = and_expression { "or" and_expression } ;
     mutating func orExpression() throws -> Expr {
         var left = try andExpression()
+        var chain = 0
+        defer { nesting -= chain }
         while true {
             if match(.or) == nil {
                 guard let foreign = match(.pipePipe) else { break }
                 report(.foreignOperator, "`||` is not an operator in LQL", at: foreign.span,
                        hints: ["write `or`"], fixIts: [FixIt(span: foreign.span, replacement: "or")])
             }
+            try enterNesting(); chain += 1
             let right = try andExpression()
             left = Expr(.binary(.or, left, right), span: left.span.union(right.span))
         }
@@ -26,12 +29,15 @@ extension Parser {
     /// and_expression = not_expression { "and" not_expression } ;
     mutating func andExpression() throws -> Expr {
         var left = try notExpression()
+        var chain = 0
+        defer { nesting -= chain }
         while true {
             if match(.and) == nil {
                 guard let foreign = match(.ampAmp) else { break }
                 report(.foreignOperator, "`&&` is not an operator in LQL", at: foreign.span,
                        hints: ["write `and`"], fixIts: [FixIt(span: foreign.span, replacement: "and")])
             }
+            try enterNesting(); chain += 1
             let right = try notExpression()
             left = Expr(.binary(.and, left, right), span: left.span.union(right.span))
         }
@@ -61,13 +67,12 @@ extension Parser {
     mutating func comparison() throws -> Expr {
         let left = try rangeExpression()
         let result: Expr
-        if let isToken = match(.is) {
+        if match(.is) != nil {
             let negated = match(.not) != nil
             guard match(.null) != nil else {
                 throw fail(expected: negated ? "`null` after `is not`" : "`null` or `not null` after `is`",
                            hints: ["`is` only tests for null; compare values with `==`"])
             }
-            _ = isToken
             result = Expr(.isNull(left, negated: negated), span: span(from: left.span.start))
         } else if let op = comparisonOperator() {
             let right = try rangeExpression()
@@ -145,7 +150,10 @@ extension Parser {
     /// coalesce_expression = additive_expression { "??" additive_expression } ;
     mutating func coalesceExpression() throws -> Expr {
         var left = try additiveExpression()
+        var chain = 0
+        defer { nesting -= chain }
         while match(.questionQuestion) != nil {
+            try enterNesting(); chain += 1
             let right = try additiveExpression()
             left = Expr(.binary(.coalesce, left, right), span: left.span.union(right.span))
         }
@@ -155,9 +163,12 @@ extension Parser {
     /// additive_expression = multiplicative_expression { ( "+" | "-" ) multiplicative_expression } ;
     mutating func additiveExpression() throws -> Expr {
         var left = try multiplicativeExpression()
+        var chain = 0
+        defer { nesting -= chain }
         while true {
             let op: BinaryOperator
             if match(.plus) != nil { op = .add } else if match(.minus) != nil { op = .subtract } else { break }
+            try enterNesting(); chain += 1
             let right = try multiplicativeExpression()
             left = Expr(.binary(op, left, right), span: left.span.union(right.span))
         }
@@ -167,12 +178,15 @@ extension Parser {
     /// multiplicative_expression = unary_expression { ( "*" | "/" | "%" ) unary_expression } ;
     mutating func multiplicativeExpression() throws -> Expr {
         var left = try unaryExpression()
+        var chain = 0
+        defer { nesting -= chain }
         while true {
             let op: BinaryOperator
             if match(.star) != nil { op = .multiply }
             else if match(.slash) != nil { op = .divide }
             else if match(.percent) != nil { op = .remainder }
             else { break }
+            try enterNesting(); chain += 1
             let right = try unaryExpression()
             left = Expr(.binary(op, left, right), span: left.span.union(right.span))
         }
@@ -191,7 +205,10 @@ extension Parser {
     /// postfix_expression = primary { "." member_name } ;
     mutating func postfixExpression() throws -> Expr {
         var expr = try primary()
+        var chain = 0
+        defer { nesting -= chain }
         while match(.dot) != nil {
+            try enterNesting(); chain += 1
             let member = try memberName()
             expr = Expr(.member(expr, member), span: expr.span.union(member.span))
         }
@@ -207,8 +224,8 @@ extension Parser {
         throw fail(expected: "a field name after `.`")
     }
 
-    /// primary = literal | duration | PARAMETER | call | IDENT | "count" | list
-    ///         | "(" expression ")" ;
+    /// primary = duration | literal | PARAMETER | call | IDENT | "count" | list | parenthesized ;
+    /// (a bare `count` is a name: the column the `count` stage makes)
     mutating func primary() throws -> Expr {
         let token = current
         switch token.kind {
@@ -307,7 +324,7 @@ extension Parser {
         let open = advance()
         if check(.rightParen) { throw fail(expected: "an expression inside `()`", code: .missingExpression) }
         let inner = try expression()
-        try closing(.rightParen, opened: open)
+        try closing(.rightParen, opened: open, allowsComma: false)
         // The span covers the parentheses so messages underline what the user wrote.
         return Expr(inner.kind, span: span(from: open.span.start))
     }

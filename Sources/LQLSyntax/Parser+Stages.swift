@@ -83,7 +83,6 @@ extension Parser {
     }
 
     /// shape = relation_path "{" select_item { "," select_item } [ "," ] "}" ;
-    /// relation_path = IDENT { "." IDENT } ;
     mutating func shape(named name: Identifier?, start: Int) throws -> Shape {
         try enterNesting()
         defer { leaveNesting() }
@@ -98,11 +97,14 @@ extension Parser {
         return Shape(name: name, path: path, items: items, span: span(from: start))
     }
 
-    /// relation_path = IDENT { "." IDENT } ;
+    /// relation_path = IDENT { "." member_name } ;
     mutating func relationPath() throws -> Expr {
         let first = try identifier("a relation")
         var path = Expr(.name(first), span: first.span)
+        var chain = 0
+        defer { nesting -= chain }
         while match(.dot) != nil {
+            try enterNesting(); chain += 1
             let member = try memberName()
             path = Expr(.member(path, member), span: path.span.union(member.span))
         }
@@ -271,13 +273,16 @@ extension Parser {
 
     /// Consumes the bracket closing `open`, or reports it as missing (pointing at the opener).
     @discardableResult
-    mutating func closing(_ kind: TokenKind, opened open: Token) throws -> Token {
+    mutating func closing(_ kind: TokenKind, opened open: Token, allowsComma: Bool = true) throws -> Token {
         if let token = match(kind) { return token }
         let close = kind.spelling ?? "?"
         if atStageEnd {  // a `|` or a statement end cannot be inside brackets
             report(.unclosedBracket, "`\(open.text)` is never closed", at: open.span,
                    hints: ["add `\(close)`"])
             throw ParseFailure()
+        }
+        if !allowsComma {
+            throw fail(expected: "`\(close)`", hints: check(.comma) ? ["lists are written in square brackets: `[a, b]`"] : [])
         }
         throw fail(expected: "`,` or `\(close)`", hints: hintsInsideBrackets())
     }

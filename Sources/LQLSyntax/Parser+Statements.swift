@@ -78,7 +78,7 @@ extension Parser {
             throw fail(expected: "`=`", hints: ["write `let \(name.name) = Model | …`"])
         }
         try expect(.assign, "`=` after the name", hints: ["write `let \(name.name) = Model | …`"])
-        let query = try query()
+        let query = try query(inLet: true)
         return LetDecl(name: name, query: query, span: span(from: start))
     }
 
@@ -86,13 +86,19 @@ extension Parser {
     ///
     /// Errors inside a stage are recovered here: the stage is left out and parsing resumes at
     /// the next `|` outside brackets, so every stage gets checked in one run.
-    mutating func query() throws -> Query {
+    mutating func query(inLet: Bool = false) throws -> Query {
         if let keyword = current.keyword, Keyword.stageKeywords.contains(keyword) {
             throw fail(expected: "a model or `let` name to start the query",
                        hints: ["a query starts from a model, as in `Order | \(keyword.rawValue) …`"])
         }
-        let sourceName = try identifier("a query (a model or `let` name), `let` or `param`",
+        let sourceName = try identifier(inLet ? "a model or `let` name to start the query"
+                                              : "a query (a model or `let` name), `let` or `param`",
                                         example: "Order | where …")
+        if !check(.pipe), ["select", "from"].contains(sourceName.name.lowercased()), !atStatementEnd {
+            report(.unexpectedToken, "expected `|` or the end of the statement, found \(describe(current))",
+                   at: current.span, hints: ["LQL is a pipeline, not SQL: `Model | where … | select …`"])
+            throw ParseFailure()
+        }
         var stages: [Stage] = []
         while !atStatementEnd {
             if let doubled = match(.pipePipe) {
@@ -137,17 +143,32 @@ extension Parser {
     }
 
     func hintsAfterStage() -> [String] {
-        switch current.kind {
+        if current.kind == .identifier {
+            if let keyword = Keyword(rawValue: current.text.lowercased()) {
+                return ["keywords are lowercase: write `\(keyword.rawValue)`"]
+            }
+            if let hint = Self.foreignWordHints[current.text.lowercased()] { return [hint] }
+        }
+        return switch current.kind {
         case .keyword(.as):
             ["to name an output column, write `name: expression`"]
         case .identifier, .integer, .decimal, .string, .parameter, .date, .timestamp:
-            ["separate items with `,`; stages with `|`"]
+            ["separate items with `,`, stages with `|`, and statements with `;` or a new line"]
         case .assign:
             ["write `==` to compare"]
         default:
             []
         }
     }
+
+    /// Words from SQL and other query languages met where a stage should end.
+    static let foreignWordHints: [String: String] = [
+        "like": "write `~` for a case-insensitive substring match", "ilike": "write `~` for a case-insensitive substring match",
+        "between": "write `x in low..high` (includes low, excludes high)",
+        "order": "sorting is a stage: `| sort key desc`", "limit": "limiting is a stage: `| take n`",
+        "offset": "skipping is a stage: `| skip n`", "having": "filter after grouping with another stage: `| where …`",
+        "from": "a query starts from its model: `Model | where … | select …`",
+    ]
 
     /// IDENT, with a specific message when a reserved word is used as a name.
     mutating func identifier(_ what: String, example: String? = nil) throws -> Identifier {

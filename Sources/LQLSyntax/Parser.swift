@@ -40,6 +40,8 @@ struct Parser {
     var index = 0
     var diagnostics = CappedDiagnostics()
     /// Current nesting of expressions and shapes, bounded by `SyntaxLimits.maxNestingDepth`.
+    /// Operator and `.` chains count one level per link: they build trees as deep as they are
+    /// long, and deep trees would overflow the stack later (printing, hashing, freeing).
     var nesting = 0
     /// End of the last consumed token, for node spans.
     var lastEnd = 0
@@ -186,7 +188,7 @@ struct Parser {
         if nesting > SyntaxLimits.maxNestingDepth {
             nesting -= 1
             report(.nestingTooDeep, "expression nested more than \(SyntaxLimits.maxNestingDepth) levels deep",
-                   at: current.span, hints: ["split it into smaller parts, for example with `let`"])
+                   at: current.span, hints: ["split it into smaller parts; for many alternatives use `x in [a, b, …]`"])
             throw ParseFailure()
         }
     }

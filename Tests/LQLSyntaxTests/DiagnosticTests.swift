@@ -105,6 +105,18 @@ struct MarkedCase: CustomTestStringConvertible, Sendable {
         MarkedCase(source: "Order | where x in 1..2 1️⃣..3", code: "E0110", mentions: "one `..`"),
         // sort_key: SQL spellings
         MarkedCase(source: "Order | sort total 1️⃣DESC", code: "E0110", mentions: "write `desc`"),
+        // query: words from SQL where a stage should end
+        MarkedCase(source: "Order | where a == 1 1️⃣AND b == 2", code: "E0110", mentions: "keywords are lowercase: write `and`"),
+        MarkedCase(source: "Order | where name 1️⃣like 'x'", code: "E0110", mentions: "write `~`"),
+        MarkedCase(source: "Order | where total 1️⃣between 1 and 2", code: "E0110", mentions: "in low..high"),
+        MarkedCase(source: "Order | where total > 1 1️⃣order by total", code: "E0110", mentions: "| sort key desc"),
+        MarkedCase(source: "SELECT 1️⃣* FROM Order", code: "E0110", mentions: "not SQL"),
+        // parenthesized: a comma inside parentheses
+        MarkedCase(source: "Order | where a in (1 1️⃣, 2)", code: "E0110", mentions: "square brackets"),
+        // let_declaration: the query is missing
+        MarkedCase(source: "let recent = 1️⃣| where x", code: "E0110", mentions: "a model or `let` name to start the query"),
+        // STRING: an unterminated string that runs over lines says so
+        MarkedCase(source: "Order | where name == 1️⃣\"abc\n| take 1", code: "E0101", mentions: "runs to the end of the input"),
         // query: `||` between stages
         MarkedCase(source: "Order 1️⃣|| take 1", code: "E0111", mentions: "one `|`"),
     ]
