@@ -199,7 +199,7 @@ BEGIN
            CASE WHEN u.status = 'INVITED' OR leora_u(u.h, 0) < 0.06 THEN NULL
                 ELSE leora_id(u.tid || '/role/' || u.role_name) END,
            '$2b$12$' || md5(u.id || '/pw') || substr(md5(u.id || '/salt'), 1, 21),
-           CASE WHEN u.status = 'INVITED' OR leora_u(u.h, 1) < 0.06 THEN NULL
+           CASE WHEN u.status = 'INVITED' OR leora_u(u.h, 1) < 0.10 THEN NULL
                 ELSE anchor - leora_u(u.h, 2) ^ 2 * interval '60 days' END,
            anchor - interval '1400 days' + (u.n - 1) * interval '9 days' + leora_u(u.h, 3) * interval '8 hours'
     FROM _seed_u u;
