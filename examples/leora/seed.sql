@@ -43,6 +43,9 @@ CREATE OR REPLACE FUNCTION leora_seed(scale integer, anchor timestamptz DEFAULT 
     -- Interval arithmetic on timestamptz depends on the session time zone: pin it.
     SET "TimeZone" = 'UTC'
     SET client_min_messages = warning
+    -- generate_series rows are estimated at 1,000 whatever their real count, which leads the
+    -- planner to nested loops that re-hash every generated row per inner row: hash joins only.
+    SET enable_nestloop = off
     SET search_path = public, pg_temp
 AS $seed$
 DECLARE
@@ -109,7 +112,7 @@ BEGIN
     END IF;
 
     DROP TABLE IF EXISTS _seed_t, _seed_sizes, _seed_u, _seed_reps, _seed_c, _seed_pu, _seed_cp, _seed_s,
-        _seed_p, _seed_sku, _seed_o0, _seed_o, _seed_l, _seed_i0, _seed_i, _seed_sub, _seed_ev;
+        _seed_p, _seed_sku, _seed_o0, _seed_o, _seed_l, _seed_i0, _seed_i, _seed_sub, _seed_ev, _seed_ga, _seed_gc, _seed_gk, _seed_gl;
 
     -- Tenants and how many rows of each kind they get.
     CREATE TEMP TABLE _seed_t AS
@@ -206,10 +209,12 @@ BEGIN
 
     -- Who can own accounts: reps and managers who accepted their invitation (some since disabled).
     CREATE TEMP TABLE _seed_reps AS
-    SELECT tid, id, row_number() OVER (PARTITION BY tid ORDER BY n)::int AS k,
-           count(*) OVER (PARTITION BY tid)::int AS n_reps
+    SELECT tid, id, row_number() OVER (PARTITION BY tid ORDER BY n)::int AS k
     FROM _seed_u WHERE role_name IN ('Sales Rep', 'Sales Manager') AND status <> 'INVITED';
     ANALYZE _seed_reps;
+    -- Kept on the tenant row so "the k-th rep" is a plain equality the planner can hash.
+    ALTER TABLE _seed_t ADD COLUMN n_reps integer;
+    UPDATE _seed_t t SET n_reps = (SELECT count(*) FROM _seed_reps r WHERE r.tid = t.tid);
 
     -- Customers, created steadily from four years to one month before the anchor (n ascending),
     -- so an order can only go to a customer that existed on its date.
@@ -250,8 +255,9 @@ BEGIN
            CASE WHEN (c.n * 13) % 100 < 12 THEN NULL ELSE r.id END,
            c.created_at
     FROM _seed_c c
+    JOIN _seed_t t ON t.tid = c.tid
     JOIN _seed_reps r ON r.tid = c.tid
-                     AND r.k = 1 + floor(leora_u(md5(c.id || '/rep'), 0) * r.n_reps)::int;
+                     AND r.k = 1 + floor(leora_u(md5(c.id || '/rep'), 0) * t.n_reps)::int;
 
     -- Portal logins: about a third of customers have one (some two).
     CREATE TEMP TABLE _seed_pu AS
@@ -437,21 +443,24 @@ BEGIN
     ANALYZE _seed_o;
 
     -- Lines first, so each order's total is exactly the sum of its lines.
+    CREATE TEMP TABLE _seed_gl AS
+    SELECT o.tid, o.id, o.n, o.tier, g.j, md5(o.id || '/line/' || g.j || '#') AS h, md5(o.id || '/line/' || g.j || '#2') AS h2
+    FROM _seed_o o CROSS JOIN generate_series(1, o.n_lines) AS g(j);
+    ANALYZE _seed_gl;
+
     CREATE TEMP TABLE _seed_l AS
-    SELECT o.tid, o.id AS order_id, o.n AS on_, g.j, leora_id(o.id || '/line/' || g.j) AS id,
+    SELECT x.tid, x.id AS order_id, x.n AS on_, x.j, leora_id(x.id || '/line/' || x.j) AS id,
            s.product_id, CASE WHEN leora_u(x.h, 2) < 0.12 THEN NULL ELSE s.id END AS sku_id,
            q.quantity, q.unit_price,
            CASE WHEN leora_u(x.h, 3) < 0.70 THEN 0.00
                 ELSE round(q.quantity * q.unit_price * (0.02 + 0.10 * leora_u(x.h2, 1))::numeric, 2) END AS discount
-    FROM _seed_o o
-    JOIN _seed_t t ON t.tid = o.tid
-    CROSS JOIN generate_series(1, o.n_lines) AS g(j)
-    CROSS JOIN LATERAL (SELECT md5(o.id || '/line/' || g.j || '#') AS h, md5(o.id || '/line/' || g.j || '#2') AS h2 OFFSET 0) x
-    JOIN _seed_sku s ON s.tid = o.tid
+    FROM _seed_gl x
+    JOIN _seed_t t ON t.tid = x.tid
+    JOIN _seed_sku s ON s.tid = x.tid
                     AND s.pn = 1 + floor(leora_u(x.h, 0) ^ 2 * t.n_products)::int
                     AND s.j = 1 + floor(leora_u(x.h, 1) ^ 2 * s.n_skus)::int
     CROSS JOIN LATERAL (SELECT leora_pick(ARRAY[1, 2, 3, 6, 6, 12, 12, 12, 24, 36], leora_u(x.h2, 0)) AS quantity,
-                               round(s.base_price * CASE o.tier WHEN 'VIP' THEN 0.90 WHEN 'PREFERRED' THEN 0.95
+                               round(s.base_price * CASE x.tier WHEN 'VIP' THEN 0.90 WHEN 'PREFERRED' THEN 0.95
                                                                 ELSE 1.00 END, 2) AS unit_price OFFSET 0) q;
 
     INSERT INTO orders (id, tenant_id, number, customer_id, portal_user_id, sales_rep_id, status, order_date,
@@ -540,8 +549,15 @@ BEGIN
 
     -- Activities: a third follow an order (same customer, a few days later), the rest are
     -- calls, visits, tastings on an account, by its rep when it has one.
+    -- Generated rows are materialised (and analysed) before they are joined: the planner then
+    -- knows their number and hashes them instead of re-hashing them per rep or per customer.
+    CREATE TEMP TABLE _seed_ga AS
+    SELECT t.tid, g.n, md5(t.tid || '/activity/' || g.n || '#') AS h, md5(t.tid || '/activity/' || g.n || '#2') AS h2
+    FROM _seed_t t CROSS JOIN generate_series(1, t.n_activities) AS g(n);
+    ANALYZE _seed_ga;
+
     INSERT INTO activities (id, tenant_id, customer_id, order_id, user_id, type, subject, notes, occurred_at)
-    SELECT leora_id(t.tid || '/activity/' || g.n), t.tid, coalesce(o.customer_id, c.id),
+    SELECT leora_id(t.tid || '/activity/' || x.n), t.tid, coalesce(o.customer_id, c.id),
            o.id, coalesce(cu.sales_rep_id, r.id), a.type,
            CASE WHEN o.id IS NOT NULL AND leora_u(x.h2, 1) < 0.6 THEN 'Follow-up on order ' || o.number
                 ELSE CASE a.type
@@ -562,8 +578,7 @@ BEGIN
            CASE WHEN o.id IS NOT NULL THEN least(anchor - interval '1 hour', o.order_date + leora_u(x.h, 2) * interval '4 days')
                 ELSE greatest(cu.created_at, anchor - interval '730 days' * leora_u(x.h, 2) ^ 1.3) END
     FROM _seed_t t
-    CROSS JOIN generate_series(1, t.n_activities) AS g(n)
-    CROSS JOIN LATERAL (SELECT md5(t.tid || '/activity/' || g.n || '#') AS h, md5(t.tid || '/activity/' || g.n || '#2') AS h2 OFFSET 0) x
+    JOIN _seed_ga x ON x.tid = t.tid
     CROSS JOIN LATERAL (SELECT CASE WHEN leora_u(x.h2, 0) < 0.30 THEN 'CALL' WHEN leora_u(x.h2, 0) < 0.50 THEN 'VISIT'
                                     WHEN leora_u(x.h2, 0) < 0.80 THEN 'EMAIL' WHEN leora_u(x.h2, 0) < 0.90 THEN 'TASTING'
                                     ELSE 'NOTE' END::"ActivityType" AS type OFFSET 0) a
@@ -571,25 +586,32 @@ BEGIN
                       AND o.id = leora_id(t.tid || '/order/' || (1 + floor(leora_u(x.h, 1) * t.n_orders)::int))
     JOIN _seed_c c ON c.tid = t.tid AND c.n = 1 + floor(leora_u(x.h, 1) ^ 1.4 * t.n_customers)::int
     JOIN customers cu ON cu.id = coalesce(o.customer_id, c.id)
-    JOIN _seed_reps r ON r.tid = t.tid AND r.k = 1 + floor(leora_u(x.h, 3) * r.n_reps)::int;
+    JOIN _seed_reps r ON r.tid = t.tid AND r.k = 1 + floor(leora_u(x.h, 3) * t.n_reps)::int;
+
+    CREATE TEMP TABLE _seed_gc AS
+    SELECT t.tid, g.n, x.h, date_trunc('hour', anchor - interval '90 days' + leora_u(x.h, 1) * interval '120 days') AS at
+    FROM _seed_t t CROSS JOIN generate_series(1, t.n_call_plans) AS g(n)
+    CROSS JOIN LATERAL (SELECT md5(t.tid || '/call-plan/' || g.n || '#') AS h OFFSET 0) x;
+    ANALYZE _seed_gc;
 
     INSERT INTO call_plans (id, tenant_id, user_id, customer_id, scheduled_for, status, objective)
-    SELECT leora_id(t.tid || '/call-plan/' || n), t.tid, coalesce(cu.sales_rep_id, r.id), cu.id, x.at,
+    SELECT leora_id(t.tid || '/call-plan/' || x.n), t.tid, coalesce(cu.sales_rep_id, r.id), cu.id, x.at,
            CASE WHEN x.at >= anchor THEN 'PLANNED'
                 WHEN leora_u(x.h, 2) < 0.75 THEN 'COMPLETED' WHEN leora_u(x.h, 2) < 0.87 THEN 'SKIPPED'
                 ELSE 'PLANNED' END::"CallPlanStatus",
            CASE WHEN leora_u(x.h, 3) < 0.20 THEN NULL ELSE leora_pick(objectives, leora_u(x.h, 3)) END
     FROM _seed_t t
-    CROSS JOIN generate_series(1, t.n_call_plans) AS n
-    CROSS JOIN LATERAL (SELECT md5(t.tid || '/call-plan/' || n || '#') AS h,
-                               date_trunc('hour', anchor - interval '90 days'
-                                   + leora_u(md5(t.tid || '/call-plan/' || n || '#'), 1) * interval '120 days') AS at
-                        OFFSET 0) x
+    JOIN _seed_gc x ON x.tid = t.tid
     JOIN customers cu ON cu.id = leora_id(t.tid || '/customer/' || (1 + floor(leora_u(x.h, 0) * t.n_customers)::int))
-    JOIN _seed_reps r ON r.tid = t.tid AND r.k = 1 + floor(leora_u(x.h, 2) * r.n_reps)::int;
+    JOIN _seed_reps r ON r.tid = t.tid AND r.k = 1 + floor(leora_u(x.h, 2) * t.n_reps)::int;
+
+    CREATE TEMP TABLE _seed_gk AS
+    SELECT t.tid, g.n, md5(t.tid || '/task/' || g.n || '#') AS h, md5(t.tid || '/task/' || g.n || '#2') AS h2
+    FROM _seed_t t CROSS JOIN generate_series(1, t.n_tasks) AS g(n);
+    ANALYZE _seed_gk;
 
     INSERT INTO tasks (id, tenant_id, user_id, customer_id, title, status, priority, due_at, completed_at)
-    SELECT leora_id(t.tid || '/task/' || g.n), t.tid, u.id,
+    SELECT leora_id(t.tid || '/task/' || hh.n), t.tid, u.id,
            CASE WHEN leora_u(x.h, 1) < 0.20 THEN NULL
                 ELSE leora_id(t.tid || '/customer/' || (1 + floor(leora_u(x.h2, 0) * t.n_customers)::int)) END,
            leora_pick(task_titles, leora_u(x.h, 2)),
@@ -599,8 +621,7 @@ BEGIN
            CASE WHEN x.done THEN least(anchor - interval '1 hour',
                                        coalesce(x.due_at, anchor - interval '100 days') - leora_u(x.h2, 2) * interval '3 days') END
     FROM _seed_t t
-    CROSS JOIN generate_series(1, t.n_tasks) AS g(n)
-    CROSS JOIN LATERAL (SELECT md5(t.tid || '/task/' || g.n || '#') AS h, md5(t.tid || '/task/' || g.n || '#2') AS h2 OFFSET 0) hh
+    JOIN _seed_gk hh ON hh.tid = t.tid
     CROSS JOIN LATERAL (SELECT hh.h, hh.h2,
                                CASE WHEN leora_u(hh.h, 3) < 0.15 THEN NULL
                                     ELSE date_trunc('day', anchor - interval '120 days' + leora_u(hh.h2, 3) * interval '150 days') END AS due_at,
@@ -742,7 +763,7 @@ BEGIN
 
     SELECT count(*) INTO n_rows FROM orders;
     DROP TABLE _seed_t, _seed_sizes, _seed_u, _seed_reps, _seed_c, _seed_pu, _seed_cp, _seed_p, _seed_sku,
-        _seed_o0, _seed_o, _seed_l, _seed_i0, _seed_i, _seed_sub, _seed_ev;
+        _seed_o0, _seed_o, _seed_l, _seed_i0, _seed_i, _seed_sub, _seed_ev, _seed_ga, _seed_gc, _seed_gk, _seed_gl;
     RETURN format('Leora example seeded at scale %s: 3 tenants, %s orders (anchor %s)', scale, n_rows, anchor);
 END
 $seed$;
