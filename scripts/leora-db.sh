@@ -4,6 +4,7 @@
 #   scripts/leora-db.sh start [SCALE]   initdb + start + load schema, RLS, roles and seed at SCALE (default 1)
 #   scripts/leora-db.sh load [SCALE]    reload into a fresh database of the running cluster
 #   scripts/leora-db.sh check           run examples/leora/checks.sql (prints violations; exit 1 if any)
+#   scripts/leora-db.sh fingerprint     one md5 per table (same scale, same output: the seed is deterministic)
 #   scripts/leora-db.sh psql [ROLE]     open psql as ROLE (default lql_reader)
 #   scripts/leora-db.sh env             print the connection settings
 #   scripts/leora-db.sh stop            stop the cluster and delete it
@@ -78,6 +79,7 @@ check)
     if [[ -n "$out" ]]; then echo "$out"; exit 1; fi
     echo "checks: no violations" >&2
     ;;
+fingerprint) psql_as postgres -At -F ' ' -f "$example/fingerprint.sql" ;;
 psql) shift; role="${1:-lql_reader}"; shift || true; psql_as "$role" "$@" ;;
 env) echo "DATABASE_URL=postgresql:///$db?host=$dir/sock&port=$port&user=lql_reader"; echo "conninfo: $(conninfo)" ;;
 stop)
