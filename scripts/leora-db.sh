@@ -71,7 +71,7 @@ CONF
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start >/dev/null
     load "${2:-1}"
     echo "connect: $bin/psql \"$(conninfo)\""
-    echo "stop:    $0 stop"
+    echo "stop:    ${LEORA_DB_DIR:+LEORA_DB_DIR=$dir }$0 stop"
     ;;
 load) load "${2:-1}" ;;
 check)
