@@ -38,6 +38,7 @@ let package = Package(
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], resources: [.copy("Golden")]),
+        .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
         .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLCommands"]),
     ],
     swiftLanguageModes: [.v6]
