@@ -24,8 +24,12 @@ int lql_spawn_wait(char *const argv[], const char *cwd, const char *output_path)
         sigset_t none;
         sigemptyset(&none);
         sigprocmask(SIG_SETMASK, &none, NULL);
-        signal(SIGINT, SIG_DFL);
-        signal(SIGPIPE, SIG_DFL);
+        struct sigaction default_action;
+        default_action.sa_handler = SIG_DFL;
+        sigemptyset(&default_action.sa_mask);
+        default_action.sa_flags = 0;
+        sigaction(SIGINT, &default_action, NULL);
+        sigaction(SIGPIPE, &default_action, NULL);
         if (cwd != NULL && chdir(cwd) != 0) _exit(126);
         if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0) _exit(126);
         for (long fd = 3; fd < max_fd; fd++) close((int)fd);

@@ -79,4 +79,15 @@ import Testing
         #expect(test.startSeconds < 20)
         print("test cluster start: \(test.startSeconds) s")
     }
+
+    @Test(.enabled(if: geteuid() == 0)) func asRootAnUnreachableDirectoryIsExplained() throws {
+        let hidden = NSTemporaryDirectory() + "lql-private-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: hidden, withIntermediateDirectories: true)
+        chmod(hidden, 0o700)  // like /root: postgres cannot enter
+        defer { try? FileManager.default.removeItem(atPath: hidden) }
+        let cluster = try LocalCluster(dataDirectory: hidden + "/.lql/data")
+        let error = #expect(throws: LocalClusterError.self) { try cluster.start() }
+        #expect(error?.description.hasPrefix("the `postgres` user cannot reach \(hidden)/.lql/data") == true)
+        #expect(!cluster.isRunning)
+    }
 }
