@@ -108,4 +108,18 @@ import Testing
         #expect(notices.first?.severity == "NOTICE")
         #expect(db.takeNotices().isEmpty)
     }
+
+    @Test func trustedScriptsRunSeveralStatements() throws {
+        let db = try Connection(try TestCluster.shared().ownerURL)
+        let last = try db.executeScript("""
+            CREATE TEMP TABLE script_t (n int);
+            INSERT INTO script_t VALUES (1), (2);
+            SELECT sum(n) FROM script_t;
+            """)
+        #expect(last.scalar == "3")
+        let error = #expect(throws: PostgresError.self) { try db.executeScript("SELECT 1; SELEC 2;") }
+        #expect(error?.sqlState == "42601")
+        #expect(error?.position == 11)
+        #expect(db.transactionStatus == .idle)
+    }
 }
