@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], resources: [.copy("Golden")]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
+        .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl"]),
         .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLCommands"]),
     ],
     swiftLanguageModes: [.v6]

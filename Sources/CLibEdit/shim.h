@@ -1,6 +1,7 @@
 #ifndef LQL_CLIBEDIT_SHIM_H
 #define LQL_CLIBEDIT_SHIM_H
 #include <stdio.h>
+#include <sys/ioctl.h>
 #include <histedit.h>
 
 // Swift cannot call C variadic functions (el_set, el_get, history) and, in Swift 6 mode, cannot
@@ -55,6 +56,13 @@ static inline int lql_el_bind(EditLine *el, const char *key, const char *functio
 static inline void lql_el_print(const char *text) {
     fputs(text, stdout);
     fflush(stdout);
+}
+
+/// The width of the terminal on `fd` (ioctl is variadic too); 80 when unknown.
+static inline int lql_terminal_columns(int fd) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    return 80;
 }
 
 /// History: one History* per line reader.
