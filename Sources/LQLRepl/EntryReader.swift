@@ -55,10 +55,11 @@ public final class EntryReader {
                 }
                 if lines.isEmpty && Self.isTrivia(line) { continue }
                 lines.append(line)
-                let text = lines.joined(separator: "\n")
-                guard isComplete(text) else { continue }
-                if readPipeContinuation() { continue }
-                return finishStatement()
+                // A continuation line read ahead may itself leave the statement open or be
+                // followed by more waiting input: check again before reading at the prompt.
+                while isComplete(lines.joined(separator: "\n")) {
+                    if !readPipeContinuation() { return finishStatement() }
+                }
             }
         }
     }
