@@ -86,7 +86,8 @@ public final class EntryReader {
     }
 
     private func finishStatement() -> Entry {
-        let text = lines.joined(separator: "\n")
+        var text = lines.joined(separator: "\n")
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }  // e.g. after a completion's space
         lines.removeAll()
         source.recordHistory(text)
         return .statement(text)
