@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "LQLCheck", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema"]),
         .target(name: "LQLSQL", dependencies: ["LQLCheck", "LQLSchema"]),
         .target(name: "LQL", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLCheck", "LQLSQL"]),
-        .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals", "LQL", "LQLSQL", "LQLDiagnostics"]),
+        .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals", "LQL", "LQLSQL", "LQLDiagnostics", "LQLOutput"]),
         .target(name: "LQLOutput", dependencies: ["LQL"]),
         .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLOutput"]),
         .target(name: "LQLCommands", dependencies: [
