@@ -66,3 +66,9 @@ int lql_take_interrupt(void) {
 int lql_interrupt_pending(void) { return interrupted; }
 
 long lql_cancel_requests_sent(void) { return (long)cancels_sent; }
+
+int lql_sigint_handler_is_current(void) {
+    struct sigaction current;
+    if (sigaction(SIGINT, NULL, &current) != 0) return 0;
+    return current.sa_handler == lql_sigint_handler;
+}

@@ -13,9 +13,11 @@ final class CSVWriter: ResultWriter {
 
     func write(row: [String?]) throws {
         var line = ""
-        for (i, value) in row.enumerated() {
+        var i = 0
+        while i < row.count {
             if i > 0 { line += "," }
-            if let value { line += value.isEmpty ? "\"\"" : CSVWriter.field(value) }
+            if let value = row[i] { line += value.isEmpty ? "\"\"" : CSVWriter.field(value) }
+            i += 1
         }
         line += "\n"
         try sink.write(line)
@@ -23,9 +25,23 @@ final class CSVWriter: ResultWriter {
 
     func end() throws { try sink.flush() }
 
+    /// A plain index loop: this runs for every value of every row.
+    private static func needsQuotes(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var i = 0
+            while i < bytes.count {
+                let b = base[i]
+                if b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
     static func field(_ value: String) -> String {
-        let needsQuotes = value == "\\." || value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { return value }
+        guard value == "\\." || needsQuotes(value) else { return value }
         var out = "\""
         for ch in value.unicodeScalars {
             if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }

@@ -67,7 +67,7 @@ public enum PostgresType {
     public static let jsonb: UInt32 = 3802
 
     /// psql right-aligns these (print.c column_type_alignment).
-    static func isRightAligned(_ oid: UInt32) -> Bool {
-        [int2, int4, int8, float4, float8, numeric, oid, 28 /* xid */, 5069 /* xid8 */, 29 /* cid */, money].contains(oid)
+    static func isRightAligned(_ type: UInt32) -> Bool {
+        [int2, int4, int8, float4, float8, numeric, oid, 28 /* xid */, 5069 /* xid8 */, 29 /* cid */, money].contains(type)
     }
 }

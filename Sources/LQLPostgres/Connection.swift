@@ -145,6 +145,28 @@ public final class Connection {
         }
     }
 
+    /// Runs trusted SQL text with several statements (a migration, the demo's schema and seed)
+    /// through the simple protocol (`PQexec`): no binds, so never for anything holding a user
+    /// value. Returns the last statement's result; stops at the first error.
+    @discardableResult
+    public func executeScript(_ trustedSQL: String) throws -> QueryResult {
+        try checkIdle()
+        if cancelsOnInterrupt {
+            _ = lql_take_interrupt()
+            lql_set_query_running(1)
+        }
+        let raw = PQexec(pointer, trustedSQL)
+        endQuery()
+        guard let raw else { throw PostgresError.fromConnection(pointer, kind: isConnected ? .client : .connectionLost) }
+        let handle = ResultHandle(raw)
+        switch PQresultStatus(raw) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return QueryResult(handle: handle)
+        default:
+            throw PostgresError(result: raw, connection: pointer, statement: nil, parameters: nil)
+        }
+    }
+
     // MARK: Internals shared with streaming
 
     func checkIdle() throws {

@@ -1,3 +1,4 @@
+import CSignals
 import Foundation
 
 /// Why a local cluster could not be found, created, started or stopped: one clear sentence.
@@ -21,40 +22,27 @@ struct ClusterCommandRunner: Sendable {
     static let isRoot = geteuid() == 0
     static let serviceUser = "postgres"
 
-    /// Output goes to a file, not a pipe: `pg_ctl start` leaves the server running, and a
-    /// server holding the pipe open would make reading it hang.
+    /// Output goes to a file, not a pipe, and the child runs through `lql_spawn_wait` (C):
+    /// `pg_ctl start` leaves the server running, and a server holding an inherited pipe or
+    /// Foundation's exit-notification descriptor open makes the wait hang.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], asServiceUser: Bool = true) throws -> String {
-        let process = Process()
-        if asServiceUser && isRoot {
-            process.executableURL = URL(fileURLWithPath: runuserPath())
-            process.arguments = ["-u", serviceUser, "--", executable] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-        }
-        process.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
+        let argv = (asServiceUser && isRoot)
+            ? [runuserPath(), "-u", serviceUser, "--", executable] + arguments
+            : [executable] + arguments
         let outputPath = NSTemporaryDirectory() + "lql-cmd-\(getpid())-\(UUID().uuidString).out"
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        guard let output = FileHandle(forWritingAtPath: outputPath) else {
-            throw LocalClusterError("cannot create a temporary file in \(NSTemporaryDirectory())")
-        }
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw LocalClusterError("cannot run \(executable): \(error.localizedDescription)")
-        }
-        process.waitUntilExit()
-        try? output.close()
+        defer { unlink(outputPath) }
+        let cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        let status = cArgs.withUnsafeBufferPointer { lql_spawn_wait($0.baseAddress, "/tmp", outputPath) }
         let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let name = (executable as NSString).lastPathComponent
-            throw LocalClusterError("\(name) failed (exit \(process.terminationStatus)): \(lastLines(text, 1))",
-                                    output: lastLines(text, 20))
+        let name = (executable as NSString).lastPathComponent
+        if status < 0 {
+            throw LocalClusterError("cannot run \(executable): \(String(cString: strerror(errno)))")
+        }
+        guard status == 0 else {
+            let reason = status == 127 ? "not found or not executable" : lastLines(text, 1)
+            throw LocalClusterError("\(name) failed (exit \(status)): \(reason)", output: lastLines(text, 20))
         }
         return text
     }

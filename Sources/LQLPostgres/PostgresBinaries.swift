@@ -28,7 +28,12 @@ public struct PostgresBinaries: Sendable, Hashable {
         candidates += debianBinDirectories()
         if let initdb = findOnPath("initdb") { candidates.append((initdb as NSString).deletingLastPathComponent) }
 
-        for dir in candidates where isServerDirectory(dir) {
+        return try locate(searching: candidates)
+    }
+
+    /// The first of `directories` that holds a server, or the install hint.
+    public static func locate(searching directories: [String]) throws -> PostgresBinaries {
+        for dir in directories where isServerDirectory(dir) {
             if let version = majorVersion(of: dir) { return PostgresBinaries(directory: dir, majorVersion: version) }
         }
         throw LocalClusterError("PostgreSQL server binaries not found: install them with `apt-get install postgresql` (or `brew install postgresql`), or set LQL_PG_BINDIR to the directory holding initdb and pg_ctl")

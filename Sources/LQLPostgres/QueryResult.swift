@@ -58,7 +58,22 @@ public struct Row {
         return String(cString: p)
     }
 
-    public var values: [String?] { (0..<count).map { self[$0] } }
+    /// All values; a plain loop because it runs once per streamed row.
+    public var values: [String?] {
+        var out: [String?] = []
+        out.reserveCapacity(count)
+        let result = handle.pointer
+        var i: Int32 = 0
+        while i < Int32(count) {
+            if PQgetisnull(result, index, i) != 0 {
+                out.append(nil)
+            } else {
+                out.append(PQgetvalue(result, index, i).map { String(cString: $0) })
+            }
+            i += 1
+        }
+        return out
+    }
 
     /// The raw UTF-8 bytes of a value without making a String (nil for NULL); valid only inside `body`.
     public func withValueBytes<R>(_ column: Int, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {

@@ -27,6 +27,9 @@ int lql_take_interrupt(void);
 /// Reads the flag without clearing it.
 int lql_interrupt_pending(void);
 
+/// 1 when SIGINT is still handled by lql (nobody replaced the handler).
+int lql_sigint_handler_is_current(void);
+
 /// Number of cancel requests the handler sent (for tests and diagnostics).
 long lql_cancel_requests_sent(void);
 
