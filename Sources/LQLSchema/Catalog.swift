@@ -218,6 +218,9 @@ public struct Relation: Hashable, Sendable {
     public var joinColumns: [ColumnPair]
     /// This side holds the foreign key (`fields:` given here).
     public var isOwningSide: Bool
+    /// For an implicit many-to-many relation (lists on both sides, no `fields:`), Prisma's join
+    /// table (`_CategoryToPost`, columns `A` and `B`); `joinColumns` is then empty.
+    public var implicitJoinTable: String? = nil
 
     public init(name: String?, targetModel: String, cardinality: Cardinality, oppositeField: String?,
                 joinColumns: [ColumnPair], isOwningSide: Bool) {

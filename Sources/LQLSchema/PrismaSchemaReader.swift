@@ -1,0 +1,67 @@
+import Foundation
+import LQLDiagnostics
+
+/// What reading a schema gave: the catalog (nil when errors make it untrustworthy) and every
+/// diagnostic, errors and warnings, in source order.
+public struct SchemaReadResult: Sendable {
+    public var catalog: Catalog?
+    public var diagnostics: [Diagnostic]
+    public init(catalog: Catalog?, diagnostics: [Diagnostic]) {
+        self.catalog = catalog
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Reads a Prisma schema (`schema.prisma`) into a `Catalog`.
+public enum PrismaSchemaReader {
+    /// Never traps, whatever the text. A schema with errors yields no catalog: queries compiled
+    /// against half-resolved relations or tenancy could reach the wrong rows.
+    public static func read(_ source: SourceFile) -> SchemaReadResult {
+        var sink = SchemaDiagnosticSink()
+        let tokens = PSLLexer.tokenize(source, into: &sink)
+        let tree = PSLParser.parse(tokens, sink: &sink)
+        var builder = CatalogBuilder(schema: tree, sink: sink)
+        let catalog = builder.build()
+        sink = builder.sink
+        var bag = DiagnosticBag()
+        bag.add(contentsOf: sink.diagnostics)
+        if sink.dropped > 0 {
+            bag.add(Diagnostic(.schemaUnexpectedToken, "\(sink.dropped) more problems in the schema not shown",
+                               at: .at(source.bytes.count), severity: .note))
+        }
+        return SchemaReadResult(catalog: sink.hasErrors ? nil : catalog, diagnostics: bag.sorted)
+    }
+
+    /// Reads the schema file at `path`. Throws only when the file cannot be read (the error is a
+    /// `Diagnostic` with code E0516); schema problems come back as diagnostics.
+    public static func load(path: String) throws -> (catalog: Catalog?, source: SourceFile, diagnostics: [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let why = !exists ? "does not exist" : isDirectory.boolValue ? "is a directory" : "cannot be read"
+            throw Diagnostic(.schemaUnreadable, "the Prisma schema `\(path)` \(why)", at: .at(0),
+                             hints: ["pass `--schema PATH`, set `LQL_SCHEMA`, or run lql where `prisma/schema.prisma` or `schema.prisma` is"])
+        }
+        let source = SourceFile(name: path, text: String(decoding: data, as: UTF8.self))
+        let result = read(source)
+        return (result.catalog, source, result.diagnostics)
+    }
+}
+
+/// Finds the schema file the way the Prisma CLI users expect.
+public enum SchemaLocator {
+    /// In order: `explicit` (`--schema`), `LQL_SCHEMA`, `prisma/schema.prisma`, `schema.prisma`.
+    /// An explicit path or `LQL_SCHEMA` is returned even if missing, so the reader reports it.
+    public static func locate(explicit: String?, environment: [String: String], workingDirectory: String) -> String? {
+        func absolute(_ p: String) -> String {
+            p.hasPrefix("/") ? p : (workingDirectory as NSString).appendingPathComponent(p)
+        }
+        if let explicit, !explicit.isEmpty { return absolute(explicit) }
+        if let env = environment["LQL_SCHEMA"], !env.isEmpty { return absolute(env) }
+        for candidate in ["prisma/schema.prisma", "schema.prisma"] {
+            let path = absolute(candidate)
+            if FileManager.default.fileExists(atPath: path) { return path }
+        }
+        return nil
+    }
+}
