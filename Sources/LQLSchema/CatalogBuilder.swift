@@ -13,6 +13,7 @@ struct CatalogBuilder {
     private var compositeTypeNames: Set<String> = []
     /// Where each name is first declared; later declarations of the same name are skipped.
     private var firstSpans: [String: Span] = [:]
+    private var modelsWithUnknownTypes: Set<String> = []
 
     init(schema: PSLSchema, sink: SchemaDiagnosticSink) {
         self.schema = schema
@@ -30,7 +31,8 @@ struct CatalogBuilder {
             models.append(model)
             relationSources[model.name] = relationAttributes
         }
-        var resolver = RelationResolver(models: models, relationAttributes: relationSources, sink: sink)
+        var resolver = RelationResolver(models: models, relationAttributes: relationSources, sink: sink,
+                                        modelsWithUnknownTypes: modelsWithUnknownTypes)
         models = resolver.resolve()
         sink = resolver.sink
         let datasourceSchemas = schema.datasources.first?.property("schemas")?.nameList.map(\.name) ?? []
@@ -130,6 +132,7 @@ struct CatalogBuilder {
                                       isOwningSide: rel?.argument("fields") != nil))
         }
         if compositeTypeNames.contains(f.typeName) { return .unsupported(f.typeName) }
+        modelsWithUnknownTypes.insert(decl.name)
         let candidates = ScalarType.allCases.map(\.rawValue) + Array(enumNames) + Array(modelDecls.keys) + ["Unsupported"]
         let close = Suggestions.closest(to: f.typeName, among: candidates.sorted())
         var hints = close.isEmpty ? [] : ["did you mean \(Suggestions.quotedList(close))?"]
