@@ -111,11 +111,12 @@ struct CatalogBuilder {
         for attr in decl.attributes where attr.name == "unique" {
             if let list = attr.argument("fields", position: 0) { uniqueKeys.append(list.nameList.map(\.name)) }
         }
-        let model = Model(name: decl.name,
+        var model = Model(name: decl.name,
                           tableName: decl.attribute("map")?.argument("name", position: 0)?.stringValue ?? decl.name,
                           schemaName: decl.attribute("schema")?.argument("name", position: 0)?.stringValue,
                           fields: fields, isView: decl.isView, primaryKey: primaryKey, uniqueKeys: uniqueKeys,
                           documentation: decl.documentation, span: decl.span)
+        model.attributes = decl.attributes.map(Self.publicAttribute)
         return (model, relationAttributes)
     }
 
