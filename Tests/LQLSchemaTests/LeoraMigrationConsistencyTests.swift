@@ -51,7 +51,11 @@ struct LeoraMigrationConsistencyTests {
 
     @Test func sameTablesColumnsTypesAndNullability() {
         let fromSchema = catalog.models.flatMap { m in m.columnFields.map { "\(m.tableName) \($0.columnName) \(sqlType($0))" } }
-        #expect(fromSchema == migrationColumns)
+        let fromSQL = migrationColumns
+        // Differences first (readable failures), then the order.
+        #expect(fromSchema.filter { !fromSQL.contains($0) } == [], "only in schema.prisma")
+        #expect(fromSQL.filter { !fromSchema.contains($0) } == [], "only in migration.sql")
+        #expect(fromSchema == fromSQL)
     }
 
     @Test func sameIndexesAndForeignKeys() {
@@ -80,7 +84,9 @@ struct LeoraMigrationConsistencyTests {
                 fromSQL.append("\(parts[3]) \(parts[7]) \(onDelete)")
             }
         }
-        #expect(fromSchema.sorted() == fromSQL.sorted())
+        #expect(Set(fromSchema).subtracting(fromSQL).sorted() == [], "only in schema.prisma")
+        #expect(Set(fromSQL).subtracting(fromSchema).sorted() == [], "only in migration.sql")
+        #expect(fromSchema.count == fromSQL.count)
     }
 
     @Test func sameEnums() {
