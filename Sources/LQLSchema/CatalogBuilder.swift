@@ -36,7 +36,7 @@ struct CatalogBuilder {
         models = resolver.resolve()
         sink = resolver.sink
         let datasourceSchemas = schema.datasources.first?.property("schemas")?.nameList.map(\.name) ?? []
-        let tenancy = TenancyDetector.detect(models: &models, datasourceSchemas: datasourceSchemas)
+        let tenancy = TenancyDetector.detect(models: &models, datasourceSchemas: datasourceSchemas, sink: &sink)
         return Catalog(models: models, enums: enums, tenancy: tenancy, datasourceSchemas: datasourceSchemas)
     }
 

@@ -211,6 +211,30 @@ import Testing
         #expect(catalog.model(named: "Lookup")?.isTenantScoped == false)
     }
 
+    @Test func tenantFieldWithoutRelationIsWarned() throws {
+        let source = MarkedSource(SchemaFixtures.datasource + """
+        model Tenant {
+          id       String    @id
+          accounts Account[]
+        }
+        model Account {
+          id       String @id
+          tenantId String
+          tenant   Tenant @relation(fields: [tenantId], references: [id])
+        }
+        model AuditLog {
+          id       String @id
+          ⟦tenantId String⟧
+        }
+        """)
+        let result = SchemaFixtures.read(source.text)
+        #expect(result.catalog != nil, "a warning keeps the catalog")
+        #expect(result.catalog?.model(named: "AuditLog")?.isTenantScoped == false)
+        #expect(result.diagnostics.map(\.code) == [.schemaTenantFieldWithoutRelation])
+        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(result.diagnostics.first?.span == source.span)
+    }
+
     @Test func noTenantModelMeansNoTenancy() throws {
         let text = SchemaFixtures.datasource + "model A {\n  id Int @id\n}\n"
         #expect(SchemaFixtures.read(text).catalog?.tenancy == Tenancy.none)
