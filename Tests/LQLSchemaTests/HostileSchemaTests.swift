@@ -15,7 +15,8 @@ import Testing
       provider        = "prisma-client-js"
       previewFeatures = ["views", "postgresqlExtensions"]
       binaryTargets   = [
-        "native",
+        "native", // the build host
+        /// a doc comment where none belongs
         "debian-openssl-3.0.x",
       ]
     }
@@ -45,7 +46,8 @@ import Testing
       created   DateTime @default(dbgenerated("now()")) @db.Timestamptz(6)
 
       @@map("people")
-      @@index([name(sort: Desc), id], type: BTree, map: "people_name_idx")
+      @@index([name(sort: Desc), // sorted
+               id], type: BTree, map: "people_name_idx")
       @@unknownBlockAttribute(whatever: true)
     }
 
@@ -120,6 +122,8 @@ import Testing
         #expect(person.field(named: "address")?.type == .unsupported("Address"))
         #expect(person.field(named: "color")?.hasDefault == true)
         #expect(person.tableName == "people")
+        #expect(person.attributes.map(\.name) == ["map", "index", "unknownBlockAttribute"])
+        #expect(person.attributes[2].arguments == [AttributeArgument(name: "whatever", value: "true")])
         #expect(person.primaryKey == ["id"])
         #expect(person.uniqueKeys == [["mentorId"]])
     }
