@@ -103,6 +103,8 @@ public struct Model: Sendable {
     public var documentation: String?
     /// Where the model is declared in the schema file.
     public var span: Span
+    /// Block attributes as written (`@@index([tenantId, status])`, `@@map`, unknown ones too).
+    public var attributes: [Attribute] = []
 
     public init(name: String, tableName: String, schemaName: String? = nil, fields: [Field], isView: Bool = false,
                 isTenantScoped: Bool = false, isTenantRoot: Bool = false, primaryKey: [String] = [],

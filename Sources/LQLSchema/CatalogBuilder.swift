@@ -13,6 +13,7 @@ struct CatalogBuilder {
     private var compositeTypeNames: Set<String> = []
     /// Where each name is first declared; later declarations of the same name are skipped.
     private var firstSpans: [String: Span] = [:]
+    private var modelsWithUnknownTypes: Set<String> = []
 
     init(schema: PSLSchema, sink: SchemaDiagnosticSink) {
         self.schema = schema
@@ -30,11 +31,12 @@ struct CatalogBuilder {
             models.append(model)
             relationSources[model.name] = relationAttributes
         }
-        var resolver = RelationResolver(models: models, relationAttributes: relationSources, sink: sink)
+        var resolver = RelationResolver(models: models, relationAttributes: relationSources, sink: sink,
+                                        modelsWithUnknownTypes: modelsWithUnknownTypes)
         models = resolver.resolve()
         sink = resolver.sink
         let datasourceSchemas = schema.datasources.first?.property("schemas")?.nameList.map(\.name) ?? []
-        let tenancy = TenancyDetector.detect(models: &models, datasourceSchemas: datasourceSchemas)
+        let tenancy = TenancyDetector.detect(models: &models, datasourceSchemas: datasourceSchemas, sink: &sink)
         return Catalog(models: models, enums: enums, tenancy: tenancy, datasourceSchemas: datasourceSchemas)
     }
 
@@ -109,11 +111,12 @@ struct CatalogBuilder {
         for attr in decl.attributes where attr.name == "unique" {
             if let list = attr.argument("fields", position: 0) { uniqueKeys.append(list.nameList.map(\.name)) }
         }
-        let model = Model(name: decl.name,
+        var model = Model(name: decl.name,
                           tableName: decl.attribute("map")?.argument("name", position: 0)?.stringValue ?? decl.name,
                           schemaName: decl.attribute("schema")?.argument("name", position: 0)?.stringValue,
                           fields: fields, isView: decl.isView, primaryKey: primaryKey, uniqueKeys: uniqueKeys,
                           documentation: decl.documentation, span: decl.span)
+        model.attributes = decl.attributes.map(Self.publicAttribute)
         return (model, relationAttributes)
     }
 
@@ -130,6 +133,7 @@ struct CatalogBuilder {
                                       isOwningSide: rel?.argument("fields") != nil))
         }
         if compositeTypeNames.contains(f.typeName) { return .unsupported(f.typeName) }
+        modelsWithUnknownTypes.insert(decl.name)
         let candidates = ScalarType.allCases.map(\.rawValue) + Array(enumNames) + Array(modelDecls.keys) + ["Unsupported"]
         let close = Suggestions.closest(to: f.typeName, among: candidates.sorted())
         var hints = close.isEmpty ? [] : ["did you mean \(Suggestions.quotedList(close))?"]

@@ -343,9 +343,9 @@ struct PSLParser {
             args.append(PSLArgument(name: argName, value: value, span: argStart.union(value.span)))
             skipNewlines()
             if current.kind == .comma { advance(); continue }
-            if current.kind != .rightParen {
+            // A block or file end is reported once, by the check at the top of the loop.
+            if current.kind != .rightParen && !atEnd && current.kind != .rightBrace && current.kind != .rightBracket {
                 unexpected("`,` or `)`")
-                if atEnd || current.kind == .rightBrace { continue }
                 advance()
             }
         }
@@ -393,9 +393,8 @@ struct PSLParser {
                 items.append(parseExpression(depth: depth + 1))
                 skipNewlines()
                 if current.kind == .comma { advance(); continue }
-                if current.kind != .rightBracket {
+                if current.kind != .rightBracket && !atEnd && current.kind != .rightBrace && current.kind != .rightParen {
                     unexpected("`,` or `]`")
-                    if atEnd || current.kind == .rightBrace || current.kind == .rightParen { continue }
                     advance()
                 }
             }

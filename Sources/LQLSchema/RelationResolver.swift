@@ -7,8 +7,12 @@ struct RelationResolver {
     var models: [Model]
     let relationAttributes: [String: [String: PSLAttribute]]
     var sink: SchemaDiagnosticSink
+    /// Models with a field of an unknown type: missing opposites there are not reported again.
+    let modelsWithUnknownTypes: Set<String>
 
-    init(models: [Model], relationAttributes: [String: [String: PSLAttribute]], sink: SchemaDiagnosticSink) {
+    init(models: [Model], relationAttributes: [String: [String: PSLAttribute]], sink: SchemaDiagnosticSink,
+         modelsWithUnknownTypes: Set<String> = []) {
+        self.modelsWithUnknownTypes = modelsWithUnknownTypes
         self.models = models
         self.relationAttributes = relationAttributes
         self.sink = sink
@@ -75,6 +79,8 @@ struct RelationResolver {
     private mutating func missingOpposite(_ r: FieldRef) {
         let f = field(r)
         let rel = relation(r)
+        // A misspelled type on the other model (already reported) is the likelier cause.
+        if modelsWithUnknownTypes.contains(rel.targetModel) { return }
         let model = modelName(r)
         let lower = model.prefix(1).lowercased() + model.dropFirst()
         let suggestion = f.isList

@@ -18,6 +18,9 @@ extension DiagnosticCode {
     public static let schemaRelationFieldsOnBothSides = DiagnosticCode("E0514", "relation scalars on both sides")
     public static let schemaNestingTooDeep = DiagnosticCode("E0515", "schema nesting too deep")
     public static let schemaUnreadable = DiagnosticCode("E0516", "schema file cannot be read")
+    /// Warning: a model has the tenant field by name but no relation to the tenant model, so it
+    /// is not treated as tenant-scoped.
+    public static let schemaTenantFieldWithoutRelation = DiagnosticCode("E0517", "tenant field without tenant relation")
 }
 
 /// Caps the number of diagnostics so hostile input (random bytes) stays readable and cheap.

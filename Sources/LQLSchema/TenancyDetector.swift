@@ -1,3 +1,5 @@
+import LQLDiagnostics
+
 /// Works out how tenants are kept apart, from conventions the Leora family of schemas follows:
 /// - schema per tenant: the datasource lists `schemas`, `Tenant` lives in one schema (`public`)
 ///   and the other models in a template schema (`tenant`) cloned for every tenant;
@@ -7,12 +9,26 @@
 enum TenancyDetector {
     static let tenantModelName = "Tenant"
 
-    static func detect(models: inout [Model], datasourceSchemas: [String]) -> Tenancy {
+    static func detect(models: inout [Model], datasourceSchemas: [String], sink: inout SchemaDiagnosticSink) -> Tenancy {
         guard let rootIndex = models.firstIndex(where: { $0.name == tenantModelName }) else { return .none }
         if let tenancy = schemaPerTenant(models: &models, root: rootIndex, datasourceSchemas: datasourceSchemas) {
             return tenancy
         }
-        return rowLevel(models: &models, root: rootIndex)
+        let tenancy = rowLevel(models: &models, root: rootIndex)
+        if case .rowLevel(let r) = tenancy { warnUnscopedTenantFields(models, tenancy: r, sink: &sink) }
+        return tenancy
+    }
+
+    /// A model with a `tenantId` field but no relation to `Tenant` is not tenant-scoped; that is
+    /// almost always a forgotten relation, so say so rather than silently treat it as shared.
+    private static func warnUnscopedTenantFields(_ models: [Model], tenancy: RowLevelTenancy, sink: inout SchemaDiagnosticSink) {
+        for m in models where !m.isTenantScoped && !m.isTenantRoot {
+            guard let f = m.field(named: tenancy.tenantField), !f.isRelation else { continue }
+            sink.add(Diagnostic(.schemaTenantFieldWithoutRelation,
+                                "model `\(m.name)` has `\(f.name)` but no relation to `\(tenancy.tenantModel)`, so it is not tenant-scoped",
+                                at: f.span, severity: .warning,
+                                hints: ["add `\(tenancy.tenantRelationField) \(tenancy.tenantModel) @relation(fields: [\(f.name)], references: [id])`"]))
+        }
     }
 
     private static func schemaPerTenant(models: inout [Model], root: Int, datasourceSchemas: [String]) -> Tenancy? {

@@ -15,7 +15,8 @@ import Testing
       provider        = "prisma-client-js"
       previewFeatures = ["views", "postgresqlExtensions"]
       binaryTargets   = [
-        "native",
+        "native", // the build host
+        /// a doc comment where none belongs
         "debian-openssl-3.0.x",
       ]
     }
@@ -45,7 +46,8 @@ import Testing
       created   DateTime @default(dbgenerated("now()")) @db.Timestamptz(6)
 
       @@map("people")
-      @@index([name(sort: Desc), id], type: BTree, map: "people_name_idx")
+      @@index([name(sort: Desc), // sorted
+               id], type: BTree, map: "people_name_idx")
       @@unknownBlockAttribute(whatever: true)
     }
 
@@ -120,6 +122,8 @@ import Testing
         #expect(person.field(named: "address")?.type == .unsupported("Address"))
         #expect(person.field(named: "color")?.hasDefault == true)
         #expect(person.tableName == "people")
+        #expect(person.attributes.map(\.name) == ["map", "index", "unknownBlockAttribute"])
+        #expect(person.attributes[2].arguments == [AttributeArgument(name: "whatever", value: "true")])
         #expect(person.primaryKey == ["id"])
         #expect(person.uniqueKeys == [["mentorId"]])
     }
@@ -209,6 +213,30 @@ import Testing
         #expect(catalog.model(named: "Account")?.isTenantScoped == true)
         #expect(catalog.model(named: "Account")?.field(named: "orgId")?.isTenantKey == true)
         #expect(catalog.model(named: "Lookup")?.isTenantScoped == false)
+    }
+
+    @Test func tenantFieldWithoutRelationIsWarned() throws {
+        let source = MarkedSource(SchemaFixtures.datasource + """
+        model Tenant {
+          id       String    @id
+          accounts Account[]
+        }
+        model Account {
+          id       String @id
+          tenantId String
+          tenant   Tenant @relation(fields: [tenantId], references: [id])
+        }
+        model AuditLog {
+          id       String @id
+          ⟦tenantId String⟧
+        }
+        """)
+        let result = SchemaFixtures.read(source.text)
+        #expect(result.catalog != nil, "a warning keeps the catalog")
+        #expect(result.catalog?.model(named: "AuditLog")?.isTenantScoped == false)
+        #expect(result.diagnostics.map(\.code) == [.schemaTenantFieldWithoutRelation])
+        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(result.diagnostics.first?.span == source.span)
     }
 
     @Test func noTenantModelMeansNoTenancy() throws {

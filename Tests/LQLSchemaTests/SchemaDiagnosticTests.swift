@@ -136,3 +136,24 @@ import Testing
         }
     }
 }
+
+@Suite struct SchemaDiagnosticCascadeTests {
+    /// One mistake, one diagnostic: a misspelled back-relation type must not also report the
+    /// other end as missing its opposite; an unclosed string must not add a second bracket error.
+    @Test func oneMistakeOneDiagnostic() {
+        let typo = SchemaFixtures.read(SchemaFixtures.datasource + """
+        model Customer {
+          id     Int    @id
+          orders Ordr[]
+        }
+        model Order {
+          id         Int      @id
+          customerId Int
+          customer   Customer @relation(fields: [customerId], references: [id])
+        }
+        """)
+        #expect(typo.diagnostics.map(\.code) == [.schemaUnknownType])
+        let unclosed = SchemaFixtures.read(SchemaFixtures.datasource + "model A {\n  id Int @id\n  b String @default(\"x\n}\n")
+        #expect(unclosed.diagnostics.map(\.code) == [.schemaUnterminatedString, .schemaUnexpectedToken])
+    }
+}
