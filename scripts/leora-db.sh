@@ -34,7 +34,7 @@ load() {
     local scale="${1:-1}"
     [[ "$scale" =~ ^[0-9]+$ && "$scale" -ge 1 ]] || { echo "scale must be a positive integer" >&2; exit 2; }
     "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir/sock" -p "$port" -U postgres -d postgres \
-        -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+        -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
     local t0 t1
     t0=$(date +%s.%N)
     # The same statements, in the same order, a loader without psql runs (each file is one

@@ -5,10 +5,11 @@
 --
 -- Checked: structure (RLS enabled and forced with the NULLIF tenant policy, CHECK tenant_id <> '',
 -- lql_reader's attributes and privileges), data (rows for every tenant in every table, NULLs in
--- ≥10% of every nullable column, every enum value used, no cross-tenant references, order totals,
--- invoice balances, AT_RISK → HIGH risk, stock below reorder point, failed webhook deliveries,
--- the WC-00042 / WC-10042 rows, names with ' % _ and accents), and behaviour as lql_reader
--- (one tenant's rows with the setting, none without it or with '', no writes).
+-- ≥10% of every nullable column for every tenant, every enum value used, no cross-tenant
+-- references, order totals, invoice balances, AT_RISK → HIGH risk, stock below reorder point,
+-- failed webhook deliveries, the WC-00042 / WC-10042 rows, names with ' % _ and accents), and
+-- behaviour as lql_reader (one tenant's rows with the setting, none without it or with '', no
+-- writes).
 
 SET client_min_messages = warning;
 DROP TABLE IF EXISTS pg_temp.leora_violations, pg_temp.leora_tenant_tables, pg_temp.leora_expected,
@@ -82,11 +83,13 @@ FROM leora_tenant_tables t CROSS JOIN tenants tn
 WHERE (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM public.%I WHERE tenant_id = %L', t.tbl, tn.id),
                                            false, true, '')))[1]::text::bigint = 0;
 
+-- Per tenant, so every tenant's data exercises NULL handling.
 INSERT INTO leora_violations
-SELECT 'nulls', format('%s.%s is NULL in %s%% of rows (want >= 10%%)', c.table_name, c.column_name, round(100 * x.ratio, 1))
+SELECT 'nulls', format('%s.%s is NULL in %s%% of %s''s rows (want >= 10%%)', c.table_name, c.column_name, round(100 * x.ratio, 1), tn.slug)
 FROM information_schema.columns c
+CROSS JOIN tenants tn
 CROSS JOIN LATERAL (SELECT (xpath('/row/r/text()', query_to_xml(
-        format('SELECT coalesce(avg((%I IS NULL)::int), 0) AS r FROM public.%I', c.column_name, c.table_name),
+        format('SELECT coalesce(avg((%I IS NULL)::int), 0) AS r FROM public.%I WHERE tenant_id = %L', c.column_name, c.table_name, tn.id),
         false, true, '')))[1]::text::numeric AS ratio) x
 WHERE c.table_schema = 'public' AND c.is_nullable = 'YES'
   AND c.table_name IN (SELECT tbl FROM leora_tenant_tables)

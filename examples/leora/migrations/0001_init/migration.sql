@@ -156,8 +156,8 @@ CREATE TABLE "inventory" (
     "location" TEXT NOT NULL,
     "on_hand" INTEGER NOT NULL,
     "reserved" INTEGER NOT NULL,
-    "updated_at" TIMESTAMPTZ(3) NOT NULL,
     "reorder_point" INTEGER NOT NULL,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
     CONSTRAINT "inventory_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "inventory_tenant_id_check" CHECK ("tenant_id" <> '')
 );
@@ -367,12 +367,13 @@ CREATE INDEX "portal_sessions_tenant_id_portal_user_id_idx" ON "portal_sessions"
 CREATE INDEX "portal_sessions_tenant_id_expires_at_idx" ON "portal_sessions"("tenant_id", "expires_at");
 CREATE INDEX "customers_tenant_id_status_idx" ON "customers"("tenant_id", "status");
 CREATE INDEX "customers_tenant_id_sales_rep_id_idx" ON "customers"("tenant_id", "sales_rep_id");
-CREATE INDEX "customers_tenant_id_created_at_idx" ON "customers"("tenant_id", "created_at");
 CREATE INDEX "suppliers_tenant_id_idx" ON "suppliers"("tenant_id");
 CREATE INDEX "products_tenant_id_status_idx" ON "products"("tenant_id", "status");
 CREATE INDEX "products_tenant_id_supplier_id_idx" ON "products"("tenant_id", "supplier_id");
+CREATE INDEX "products_tenant_id_category_idx" ON "products"("tenant_id", "category");
 CREATE INDEX "skus_tenant_id_product_id_idx" ON "skus"("tenant_id", "product_id");
 CREATE INDEX "inventory_tenant_id_sku_id_idx" ON "inventory"("tenant_id", "sku_id");
+CREATE INDEX "inventory_tenant_id_location_idx" ON "inventory"("tenant_id", "location");
 CREATE INDEX "price_list_entries_tenant_id_product_id_idx" ON "price_list_entries"("tenant_id", "product_id");
 CREATE INDEX "price_list_entries_tenant_id_customer_id_idx" ON "price_list_entries"("tenant_id", "customer_id");
 CREATE INDEX "price_list_entries_tenant_id_valid_from_idx" ON "price_list_entries"("tenant_id", "valid_from");
@@ -411,7 +412,8 @@ CREATE INDEX "webhook_events_tenant_id_created_at_idx" ON "webhook_events"("tena
 CREATE INDEX "webhook_deliveries_tenant_id_subscription_id_idx" ON "webhook_deliveries"("tenant_id", "subscription_id");
 CREATE INDEX "webhook_deliveries_tenant_id_event_id_idx" ON "webhook_deliveries"("tenant_id", "event_id");
 CREATE INDEX "webhook_deliveries_tenant_id_status_idx" ON "webhook_deliveries"("tenant_id", "status");
-CREATE INDEX "integration_tokens_tenant_id_idx" ON "integration_tokens"("tenant_id");
+CREATE INDEX "webhook_deliveries_tenant_id_next_retry_at_idx" ON "webhook_deliveries"("tenant_id", "next_retry_at");
+CREATE INDEX "integration_tokens_tenant_id_provider_idx" ON "integration_tokens"("tenant_id", "provider");
 
 -- AddForeignKey: required relations RESTRICT on delete, optional ones SET NULL (Prisma's defaults)
 ALTER TABLE "tenant_settings" ADD CONSTRAINT "tenant_settings_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
