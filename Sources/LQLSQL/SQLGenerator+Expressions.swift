@@ -186,6 +186,9 @@ extension StatementBuilder {
             return
         }
         switch p.value {
+        case .supplied(.null):
+            // A parameter is always a bind, null included, so its type is known to the server.
+            w.write(bind: nil, type: sqlType(p.type.required))
         case .supplied(let c):
             writeConstant(c, type: p.type, into: &w)
         case .defaultValue(let d):
@@ -196,7 +199,7 @@ extension StatementBuilder {
                 writeBare(d, ExprContext(table: nil, derived: nil), into: &w)
             }
         case .missing:
-            w.write("NULL")
+            w.write(bind: nil, type: sqlType(p.type.required))
         }
     }
 

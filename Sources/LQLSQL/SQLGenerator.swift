@@ -91,8 +91,6 @@ final class Block {
     var wheres: [SQLWriter] = []
     /// The select list; nil while the block's rows are still the model's rows.
     var items: [(sql: SQLWriter, name: String, needsAlias: Bool)]?
-    /// `SELECT alias.*` of the table: a block of whole model rows nested for a later stage.
-    var selectsWholeRows = false
     var groupKeyCount = 0
     var distinct = false
     var orderBy: [SQLWriter] = []
@@ -155,22 +153,19 @@ final class StatementBuilder {
         let root = model(query.model)
         var block = Block(from: .table(TableContext(model: root, alias: nextAlias("t"))))
         for stage in query.stages { apply(stage, to: &block) }
-        if block.items == nil {
-            // The checker ends every output query with a projection; keep whole rows otherwise.
-            block.selectsWholeRows = true
-        }
+        passThrough(block)
         return block
     }
 
     /// Wraps `block` so the next stage applies to its result.
     func nest(_ block: Block) -> Block {
+        passThrough(block)
         if block.items != nil {
             let outer = Block(from: .derived(block, nextAlias("s")))
             outer.columns = block.columns
             return outer
         }
         guard case .table(let t) = block.from else { preconditionFailure("a block without a select list reads a table") }
-        block.selectsWholeRows = true
         return Block(from: .table(TableContext(model: t.model, alias: nextAlias("t"), rows: block)))
     }
 
@@ -246,14 +241,18 @@ final class StatementBuilder {
             if block.distinct { return }
             if block.items == nil || block.limit != nil || block.offset != nil || !block.orderByOutputsOnly {
                 block = nest(block)
-                if case .derived(let inner, let alias) = block.from {
-                    project(inner.columns.map { c in
-                        OutputItem(name: c.name, value: .expr(TypedExpr(.output(c.name), type: c.type, span: .at(0))), span: .at(0))
-                    }, into: block, derivedAlias: alias)
-                }
+                passThrough(block)
             }
             block.distinct = true
         }
+    }
+
+    /// A block over a derived table with no select list of its own selects the derived columns.
+    func passThrough(_ block: Block) {
+        guard block.items == nil, case .derived = block.from else { return }
+        project(block.columns.map { c in
+            OutputItem(name: c.name, value: .expr(TypedExpr(.output(c.name), type: c.type, span: .at(0))), span: .at(0))
+        }, into: block)
     }
 
     func direction(_ key: TypedSortKey, into w: inout SQLWriter) {
@@ -261,7 +260,7 @@ final class StatementBuilder {
         w.write(key.descending ? " DESC NULLS LAST" : " NULLS LAST")
     }
 
-    func project(_ items: [OutputItem], into block: Block, derivedAlias: SQLAlias? = nil) {
+    func project(_ items: [OutputItem], into block: Block) {
         let ctx = context(of: block)
         block.items = items.map { item in
             var w = writer()
