@@ -25,12 +25,16 @@ public enum LQLCompiler {
     /// Parses, checks and compiles every output query of `source`. `parameters` are values the
     /// caller supplies in text form (`since` → `2025-01-01`). A program with syntax errors is not
     /// checked (its tree is partial, and the checker would only add noise).
-    public static func compile(source: SourceFile, catalog: Catalog, parameters: [String: String] = [:]) -> CompileResult {
+    /// With `requireParameterValues: false` a declared parameter without a value is not an error
+    /// (it binds SQL NULL): for checking a script before its values are known.
+    public static func compile(source: SourceFile, catalog: Catalog, parameters: [String: String] = [:],
+                               requireParameterValues: Bool = true) -> CompileResult {
         let parsed = parse(source)
         var diagnostics = DiagnosticBag()
         diagnostics.add(contentsOf: parsed.diagnostics)
         guard !parsed.hasErrors else { return CompileResult(diagnostics: diagnostics.sorted, program: nil) }
-        let checked = check(parsed.program, source: source, catalog: catalog, parameters: parameters)
+        let checked = check(parsed.program, source: source, catalog: catalog, parameters: parameters,
+                            requireParameterValues: requireParameterValues)
         diagnostics.add(contentsOf: checked.diagnostics)
         guard !checked.hasErrors else { return CompileResult(diagnostics: diagnostics.sorted, program: nil) }
         var statements: [CompiledStatement] = []

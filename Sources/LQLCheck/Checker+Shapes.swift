@@ -3,10 +3,19 @@ import LQLSchema
 import LQLSyntax
 
 extension Checker {
+    /// A shape becomes `json_build_object(key, value, …)`, and PostgreSQL functions take at most
+    /// 100 arguments.
+    static let maxShapeItems = 50
+
     func checkShape(_ shape: Shape, _ scope: Scope) -> ShapeValue? {
         guard case .row(let model, let prefix) = scope.kind else {
             error(.invalidShape, "a shape needs model rows; after `select`, `group by` or `aggregate` there are only columns",
                   at: shape.span, hints: ["shape in the first `select`"])
+            return nil
+        }
+        if shape.items.count > Checker.maxShapeItems {
+            error(.invalidShape, "a shape has at most \(Checker.maxShapeItems) items; this one has \(shape.items.count)",
+                  at: shape.span, hints: ["split it into two shapes of the same relation with different names"])
             return nil
         }
         guard let segments = shape.path.pathSegments else {

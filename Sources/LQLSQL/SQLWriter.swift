@@ -48,7 +48,8 @@ indirect enum SQLType: Hashable {
 
 /// The only producer of SQL text. Keywords and punctuation are compile-time constants
 /// (`StaticString`), identifiers from the catalog are always quoted, every value is a `$n`
-/// placeholder. Text that is none of these goes through a method with "unsafe" in its name.
+/// placeholder. There is deliberately no method for raw text: anything new must be one of these
+/// (a raw path, if ever needed, must carry "unsafe" in its name).
 struct SQLWriter {
     let table: SQLBindTable
     private(set) var text = ""
@@ -96,9 +97,6 @@ struct SQLWriter {
         precondition(fragment.table === table, "fragments of one statement share one bind table")
         text += fragment.text
     }
-
-    /// Appends text the compiler made that is none of the above. Never user text.
-    mutating func writeUnsafeRaw(_ raw: String) { text += raw }
 
     var isEmpty: Bool { text.isEmpty }
 }

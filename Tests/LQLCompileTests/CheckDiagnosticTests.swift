@@ -126,6 +126,14 @@ struct CheckDiagnosticTests {
         }
     }
 
+    @Test func shapesHaveAtMostFiftyItems() {
+        let items = (0..<51).map { "a\($0): name" }.joined(separator: ", ")
+        let result = Fixtures.compile("Order | select customer { \(items) }")
+        #expect(result.diagnostics.map(\.code) == [.invalidShape])
+        let fifty = (0..<50).map { "a\($0): name" }.joined(separator: ", ")
+        #expect(Fixtures.compile("Order | select customer { \(fifty) }").program != nil)
+    }
+
     @Test func nullComparisonHasFixIt() {
         let result = Fixtures.compile("Order | where deliveryDate == null")
         let d = result.diagnostics.first { $0.code == .compareWithNull }
