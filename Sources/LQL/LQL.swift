@@ -32,25 +32,26 @@ public enum LQLCompiler {
         let parsed = parse(source)
         var diagnostics = DiagnosticBag()
         diagnostics.add(contentsOf: parsed.diagnostics)
-        guard !parsed.hasErrors else { return CompileResult(diagnostics: diagnostics.sorted, program: nil) }
+        guard !parsed.hasErrors else { return CompileResult(diagnostics: diagnostics.sorted, parameters: [], program: nil) }
         let checked = check(parsed.program, source: source, catalog: catalog, parameters: parameters,
                             requireParameterValues: requireParameterValues)
         diagnostics.add(contentsOf: checked.diagnostics)
-        guard !checked.hasErrors else { return CompileResult(diagnostics: diagnostics.sorted, program: nil) }
+        let params = checked.program.parameters.map {
+            ParameterInfo(name: $0.name, typeDescription: $0.type.description, defaultText: $0.defaultText,
+                          isRequired: $0.isRequired, isDeclared: $0.isDeclared)
+        }
+        guard !checked.hasErrors else { return CompileResult(diagnostics: diagnostics.sorted, parameters: params, program: nil) }
         var statements: [CompiledStatement] = []
         for query in checked.program.outputs {
             let sql = generateSQL(query, parameters: checked.program.parameters, catalog: catalog)
             diagnostics.add(contentsOf: sql.diagnostics)
             if let statement = sql.statement {
-                statements.append(CompiledStatement(sql: statement, span: query.span, title: title(of: query.span, in: source)))
+                statements.append(CompiledStatement(sql: statement, span: query.span, title: title(of: query.span, in: source),
+                                                    columns: query.columns))
             }
         }
-        let params = checked.program.parameters.map {
-            ParameterInfo(name: $0.name, typeDescription: $0.type.description, defaultText: $0.defaultText,
-                          isRequired: $0.isRequired, isDeclared: $0.isDeclared)
-        }
         let program = diagnostics.hasErrors ? nil : CompiledProgram(parameters: params, statements: statements)
-        return CompileResult(diagnostics: diagnostics.sorted, program: program)
+        return CompileResult(diagnostics: diagnostics.sorted, parameters: params, program: program)
     }
 
     static func title(of span: Span, in source: SourceFile) -> String {
@@ -63,6 +64,9 @@ public enum LQLCompiler {
 public struct CompileResult: Sendable {
     /// Every diagnostic of every stage, sorted by position.
     public var diagnostics: [Diagnostic]
+    /// The program's parameters as far as checking got (also when there are errors, so a caller
+    /// can say which values a script needs).
+    public var parameters: [ParameterInfo]
     /// Present when no diagnostic is an error.
     public var program: CompiledProgram?
     public var hasErrors: Bool { diagnostics.contains { $0.isError } }
@@ -91,4 +95,6 @@ public struct CompiledStatement: Sendable, Hashable {
     public var span: Span
     /// The first line of the query's source text.
     public var title: String
+    /// Output columns with their LQL types, in order (names equal `sql.columnNames`).
+    public var columns: [OutputColumn]
 }

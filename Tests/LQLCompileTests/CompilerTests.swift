@@ -24,11 +24,15 @@ struct CompilerTests {
         #expect(program.statements.count == 2)
         #expect(program.statements.map(\.title) == ["open | where dueAt < $since and balanceDue > $minBalance | count", "Order"])
         #expect(program.statements[1].sql.columnNames == ["number"])
+        #expect(program.statements[0].columns == [OutputColumn(name: "count", type: .bigInt)])
         #expect(program.statements.allSatisfy { $0.sql.binds.first == .tenant })
     }
 
     @Test func requiredParameterIsReportedAndSuppliedValuesAreTyped() throws {
         let source = "param since: DateTime\nparam n: Int = 5\nOrder | where orderDate >= $since | take $n | select number"
+        let missing = Fixtures.compile(source)
+        #expect(missing.diagnostics.map(\.code) == [.missingParameter])
+        #expect(missing.parameters.map(\.name) == ["since", "n"])
         #expect(Fixtures.compile(source).diagnostics.map(\.code) == [.missingParameter])
         let ok = Fixtures.compile(source, parameters: ["since": "2025-01-01T10:00:00+02:00", "n": "7"])
         let statement = try #require(ok.program?.statements.first).sql
@@ -78,6 +82,8 @@ struct CompilerTests {
         let result = LQLCompiler.compile(source: SourceFile(name: name, text: text), catalog: Fixtures.leoraCatalog,
                                          parameters: GoldenTests.parameters(in: text))
         for statement in result.program?.statements ?? [] {
+            #expect(statement.sql.columnNames == statement.columns.map(\.name))
+            #expect(Set(statement.sql.columnNames).count == statement.sql.columnNames.count, "duplicate output names")
             var sql = statement.sql.text
             for allowed in ["'%'", "'[]'::json", "'\\\\'", "'\\'", "'\\%'", "'\\_'", "'%'"] {
                 sql = sql.replacingOccurrences(of: allowed, with: "")
