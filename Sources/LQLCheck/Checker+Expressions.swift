@@ -37,6 +37,9 @@ extension Checker {
         case .binary(let op, let l, let r):
             return checkBinary(op, l, r, scope, span: e.span, expected: expected)
         case .isNull(let x, let negated):
+            if let link = relationPresence(x, scope) {
+                return TypedExpr(.isNull(link, negated: negated), type: .boolean, span: e.span)
+            }
             let t = checkExpr(x, scope)
             return TypedExpr(.isNull(t, negated: negated), type: .boolean, span: e.span)
         case .list:
@@ -146,6 +149,18 @@ extension Checker {
             error(.unknownField, "a parameter default cannot read fields", at: e.span)
             return errorExpr(e.span)
         }
+    }
+
+    /// `salesRep is null`: a to-one relation is null when no related row exists. Its presence is
+    /// the related row's join column (non-null whenever the join matched).
+    func relationPresence(_ x: Expr, _ scope: Scope) -> TypedExpr? {
+        guard case .row(let model, let prefix) = scope.kind, let segments = x.pathSegments,
+              model.field(named: segments[0].name) != nil,
+              let walk = walkPathQuietly(segments, from: model, prefix: prefix),
+              walk.field == nil, walk.manyIndex == nil, let last = walk.steps.last,
+              let column = last.relation.joinColumns.first?.remote else { return nil }
+        let ref = ColumnRef(path: walk.steps, model: walk.fieldModel.name, field: column, column: column)
+        return TypedExpr(.column(ref), type: LQLType(.string, isOptional: true), span: x.span)
     }
 
     func nameIsField(_ name: String, _ scope: Scope) -> Bool {
