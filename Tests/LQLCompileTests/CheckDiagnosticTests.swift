@@ -134,6 +134,22 @@ struct CheckDiagnosticTests {
         #expect(Fixtures.compile("Order | select customer { \(fifty) }").program != nil)
     }
 
+    @Test func unsupportedFieldsAreRefusedAndLeftOutOfDefaultColumns() throws {
+        let catalog = Catalog(models: [
+            Model(name: "Place", tableName: "places", fields: [
+                Field(name: "id", columnName: "id", type: .scalar(.string), isId: true),
+                Field(name: "name", columnName: "name", type: .scalar(.string)),
+                Field(name: "location", columnName: "location", type: .unsupported("geography")),
+            ], primaryKey: ["id"]),
+        ], enums: [], tenancy: .none)
+        let (text, offset) = unmark("Place | select name, 1️⃣location")
+        let bad = LQLCompiler.compile(source: SourceFile(name: "t", text: text), catalog: catalog)
+        #expect(bad.diagnostics.map(\.code) == [.unsupportedField])
+        #expect(bad.diagnostics.first?.span.start == offset)
+        let ok = LQLCompiler.compile(source: SourceFile(name: "t", text: "Place"), catalog: catalog)
+        #expect(try #require(ok.program).statements[0].sql.columnNames == ["id", "name"])
+    }
+
     @Test func nullComparisonHasFixIt() {
         let result = Fixtures.compile("Order | where deliveryDate == null")
         let d = result.diagnostics.first { $0.code == .compareWithNull }
