@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "LQLCheck", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema"]),
         .target(name: "LQLSQL", dependencies: ["LQLCheck", "LQLSchema"]),
         .target(name: "LQL", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLCheck", "LQLSQL"]),
-        .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals", "LQL"]),
+        .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals", "LQL", "LQLSQL", "LQLDiagnostics", "LQLOutput"]),
         .target(name: "LQLOutput", dependencies: ["LQL"]),
         .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLOutput"]),
         .target(name: "LQLCommands", dependencies: [
@@ -38,6 +38,8 @@ let package = Package(
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
+        .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
+        .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl"]),
         .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLCommands"]),
     ],
     swiftLanguageModes: [.v6]

@@ -255,7 +255,8 @@ struct PSLParser {
         var doc = takeDoc()
         advance()
         guard current.kind == .identifier else {
-            unexpected("a type for field `\(nameToken.text)`", hint: "write `\(nameToken.text) String` or another type")
+            sink.add(Diagnostic(.schemaUnexpectedToken, "the field `\(nameToken.text)` has no type, found \(Self.describe(current))",
+                                at: nameToken.span, hints: ["write `\(nameToken.text) String` or another type"]))
             skipLine()
             return nil
         }

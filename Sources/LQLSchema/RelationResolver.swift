@@ -53,8 +53,8 @@ struct RelationResolver {
         }
         let sideA = refs.filter { $0.model == first.model }
         let sideB = refs.filter { $0.model != first.model }
-        if sideA.count > 1 { ambiguous(sideA) }
-        if sideB.count > 1 { ambiguous(sideB) }
+        // One report per group, even when both ends are ambiguous.
+        if sideA.count > 1 { ambiguous(sideA) } else if sideB.count > 1 { ambiguous(sideB) }
         if sideA.count > 1 || sideB.count > 1 { return }
         if sideB.isEmpty { missingOpposite(sideA[0]); return }
         pair(sideA[0], sideB[0])

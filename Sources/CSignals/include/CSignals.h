@@ -1,0 +1,5 @@
+#ifndef CSIGNALS_H
+#define CSIGNALS_H
+#include "lql_signals.h"
+#include "lql_spawn.h"
+#endif

@@ -1,0 +1,51 @@
+import Foundation
+
+/// One example database lql can set up by itself: where its files are, how to load them, who
+/// reads it, and which tenant the prompt opens on.
+struct DemoExample: Sendable {
+    let name: String
+    let database: String
+    /// Relative to the examples directory.
+    let schemaFile: String
+    let reportsDirectory: String
+    /// Trusted SQL files run in order, as the owner, each as one text.
+    let loadFiles: [String]
+    /// Run after the files with the scale as `$1`.
+    let seedCall: String
+    let readerRole: String
+    let defaultTenant: String
+
+    static let leora = DemoExample(
+        name: "leora", database: "leora",
+        schemaFile: "leora/schema.prisma", reportsDirectory: "reports",
+        loadFiles: ["leora/migrations/0001_init/migration.sql", "leora/rls.sql", "leora/roles.sql", "leora/seed.sql"],
+        seedCall: "SELECT leora_seed($1::int)",
+        readerRole: "lql_reader", defaultTenant: "well-crafted")
+
+    static let all: [DemoExample] = [.leora]
+
+    static func named(_ name: String) -> DemoExample? { all.first { $0.name == name } }
+}
+
+/// Finds the `examples/` directory lql ships: beside the working directory (a checkout), or
+/// above the executable (`.build/debug/lql` in a checkout), or `LQL_EXAMPLES`.
+enum ExamplesLocator {
+    static func locate(environment: CommandEnvironment) throws -> String {
+        var candidates: [String] = []
+        if let explicit = environment["LQL_EXAMPLES"] { candidates.append(explicit) }
+        var dir = environment.workingDirectory
+        for _ in 0..<4 {
+            candidates.append(dir + "/examples")
+            dir = (dir as NSString).deletingLastPathComponent
+        }
+        var exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(exe.appendingPathComponent("examples").path)
+            exe = exe.deletingLastPathComponent()
+        }
+        for c in candidates where FileManager.default.fileExists(atPath: c + "/leora/rls.sql") {
+            return c
+        }
+        throw CommandFailure(.usage, "lql: cannot find lql's examples/ directory; run lql from its checkout or set LQL_EXAMPLES")
+    }
+}

@@ -1,1 +1,0 @@
-// The LQLOutput module; filled in by its stage's work.

@@ -1,1 +1,0 @@
-// The LQLPostgres module; filled in by its stage's work.

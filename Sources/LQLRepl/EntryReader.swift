@@ -1,0 +1,114 @@
+import LQLSyntax
+
+/// One thing the user entered at the prompt (or a script holds).
+public enum Entry: Sendable, Hashable {
+    /// LQL text, possibly several lines, complete — or cut short by the end of the input, in
+    /// which case running it reports what is missing.
+    case statement(String)
+    /// One line starting with `\` (leading blanks removed), for `MetaCommandParser`.
+    case metaCommand(String)
+    /// Ctrl-C while editing: the unfinished statement was thrown away.
+    case interrupted
+    case endOfInput
+}
+
+/// Assembles lines into entries. A statement runs when Enter ends a complete input
+/// (`InputCompleteness`): not after `|`, `,`, an operator or inside brackets or a string.
+/// Pasted text runs whole: when a complete statement is followed by input that is already
+/// waiting and whose next line starts with `|`, that line continues the statement.
+/// A meta-command is complete on its own line; typed in the middle of a statement it runs
+/// and the statement stays pending (as in psql).
+public final class EntryReader {
+    private let source: LineSource
+    private let isComplete: (String) -> Bool
+    /// Lines of the unfinished statement.
+    private var lines: [String] = []
+    /// A line read ahead while looking for a `|` continuation, which turned out to start
+    /// the next entry; blank and comment lines read ahead with it stay in front of it.
+    private var carried: [String] = []
+
+    public init(source: LineSource, isComplete: @escaping (String) -> Bool = InputCompleteness.isComplete) {
+        self.source = source
+        self.isComplete = isComplete
+    }
+
+    public func next() -> Entry {
+        while true {
+            let input: LineInput
+            if !carried.isEmpty {
+                input = .line(carried.removeFirst())
+            } else {
+                source.setStatementContext(lines.joined(separator: "\n"))
+                input = source.readLine(lines.isEmpty ? .main : .continuation)
+            }
+            switch input {
+            case .interrupted:
+                lines.removeAll()
+                return .interrupted
+            case .endOfInput:
+                guard !lines.isEmpty else { return .endOfInput }
+                return finishStatement()
+            case .line(let line):
+                if let meta = Self.metaCommandText(line) {
+                    source.recordHistory(meta)
+                    return .metaCommand(meta)
+                }
+                if lines.isEmpty && Self.isTrivia(line) { continue }
+                lines.append(line)
+                // A continuation line read ahead may itself leave the statement open or be
+                // followed by more waiting input: check again before reading at the prompt.
+                while isComplete(lines.joined(separator: "\n")) {
+                    if !readPipeContinuation() { return finishStatement() }
+                }
+            }
+        }
+    }
+
+    /// With input waiting, reads ahead past blank and comment lines: a line starting with `|`
+    /// joins the statement (with what was skipped); anything else is kept for the next entry.
+    private func readPipeContinuation() -> Bool {
+        var skipped: [String] = []
+        while source.hasPendingInput {
+            guard case .line(let line) = source.readLine(.continuation) else { break }
+            if Self.isTrivia(line) {
+                skipped.append(line)
+                continue
+            }
+            if Self.startsWithPipe(line) {
+                lines.append(contentsOf: skipped)
+                lines.append(line)
+                return true
+            }
+            carried = skipped + [line]
+            return false
+        }
+        return false
+    }
+
+    private func finishStatement() -> Entry {
+        var text = lines.joined(separator: "\n")
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }  // e.g. after a completion's space
+        lines.removeAll()
+        source.recordHistory(text)
+        return .statement(text)
+    }
+
+    /// `\name args` with leading blanks removed; nil for LQL text.
+    static func metaCommandText(_ line: String) -> String? {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.first == "\\" else { return nil }
+        var text = String(trimmed)
+        while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
+        return text
+    }
+
+    static func startsWithPipe(_ line: String) -> Bool {
+        line.drop { $0 == " " || $0 == "\t" }.first == "|"
+    }
+
+    /// Blank or comment-only: nothing to run, and no reason to start a statement.
+    static func isTrivia(_ line: String) -> Bool {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+        return trimmed.isEmpty || trimmed.hasPrefix("--")
+    }
+}

@@ -1,1 +1,0 @@
-// The LQLRepl module; filled in by its stage's work.

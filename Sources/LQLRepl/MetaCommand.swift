@@ -1,0 +1,65 @@
+import LQLOutput
+
+/// A backslash command of the prompt, parsed; `MetaCommandParser` makes them.
+public enum MetaCommand: Sendable, Hashable {
+    /// `\d`: the models.
+    case listModels
+    /// `\d Model`: one model's fields, types and relations.
+    case describe(model: String)
+    /// `\tenant SLUG|ID` switches the scope; `\tenant` alone shows it.
+    case tenant(String?)
+    /// `\sql`: SQL and bind parameters of the last query.
+    case showSQL
+    /// `\explain`: EXPLAIN of the last query.
+    case explain
+    /// `\timing [on|off]`; nil toggles.
+    case timing(Bool?)
+    /// `\format FMT`; nil shows the current format.
+    case format(OutputFormat?)
+    /// `\x [on|off]`: expanded output; nil toggles.
+    case expanded(Bool?)
+    /// `\set name value`: a value for `$name`, typed when a query uses it.
+    case set(name: String, value: String)
+    /// `\unset name`
+    case unset(name: String)
+    /// `\params` (or `\set` alone): the parameters and their values.
+    case listParams
+    /// `\i FILE`: run a script.
+    case include(path: String)
+    /// `\conninfo`
+    case connectionInfo
+    /// `\help [topic]` (or `\?`).
+    case help(topic: String?)
+    /// `\q`
+    case quit
+}
+
+/// What the prompt knows about each command: for `\help`, completion and "did you mean".
+public struct MetaCommandInfo: Sendable, Hashable {
+    /// Without the backslash: "d", "tenant".
+    public let name: String
+    public let aliases: [String]
+    /// "[Model]", "SLUG", "FILE"; empty when the command takes nothing.
+    public let arguments: String
+    public let summary: String
+
+    public static let all: [MetaCommandInfo] = [
+        .init(name: "d", aliases: [], arguments: "[Model]", summary: "list the models, or describe one model's fields and relations"),
+        .init(name: "tenant", aliases: [], arguments: "[SLUG|ID]", summary: "switch the tenant the queries run for, or show it"),
+        .init(name: "sql", aliases: [], arguments: "", summary: "show the SQL and bind parameters of the last query"),
+        .init(name: "explain", aliases: [], arguments: "", summary: "show PostgreSQL's plan for the last query"),
+        .init(name: "timing", aliases: [], arguments: "[on|off]", summary: "show how long each query takes"),
+        .init(name: "format", aliases: [], arguments: "[table|expanded|csv|json|ndjson|markdown]", summary: "set the output format, or show it"),
+        .init(name: "x", aliases: [], arguments: "[on|off]", summary: "expanded output: one field per line"),
+        .init(name: "set", aliases: [], arguments: "[NAME VALUE]", summary: "give $NAME a value for the following queries"),
+        .init(name: "unset", aliases: [], arguments: "NAME", summary: "forget the value of $NAME"),
+        .init(name: "params", aliases: [], arguments: "", summary: "list the parameters and their values"),
+        .init(name: "i", aliases: ["include"], arguments: "FILE", summary: "run the statements of a file"),
+        .init(name: "conninfo", aliases: [], arguments: "", summary: "show the database connection and tenant"),
+        .init(name: "help", aliases: ["?", "h"], arguments: "[TOPIC]", summary: "show help on commands or a topic"),
+        .init(name: "q", aliases: ["quit"], arguments: "", summary: "quit"),
+    ]
+
+    /// Every spelling, without backslashes, names first.
+    public static var allSpellings: [String] { all.map(\.name) + all.flatMap(\.aliases) }
+}

@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads lines plainly from a file descriptor (a pipe, a file) or from a string: no prompt,
+/// no editing, no history. A script's lines are all "pending", so a line starting with `|`
+/// continues the statement before it, exactly as in a saved `.lql` file.
+public final class ScriptedLineSource: LineSource {
+    private let fd: Int32?
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var reachedEnd = false
+    /// 1-based number of the last line returned.
+    public private(set) var lineNumber = 0
+
+    /// Reads from `fd` (standard input by default); the descriptor is not closed.
+    public init(fileDescriptor: Int32 = 0) {
+        self.fd = fileDescriptor
+    }
+
+    /// Reads from the given text (tests, `-e`).
+    public init(text: String) {
+        self.fd = nil
+        self.buffer = Array(text.utf8)
+        self.reachedEnd = true
+    }
+
+    public func readLine(_ prompt: PromptKind) -> LineInput {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                var end = newline
+                if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                start = newline + 1
+                compact()
+                lineNumber += 1
+                return .line(line)
+            }
+            if reachedEnd {
+                guard start < buffer.count else { return .endOfInput }
+                let line = String(decoding: buffer[start...], as: UTF8.self)
+                start = buffer.count
+                lineNumber += 1
+                return .line(line)
+            }
+            fill()
+        }
+    }
+
+    public var hasPendingInput: Bool {
+        while start >= buffer.count && !reachedEnd { fill() }
+        return start < buffer.count
+    }
+
+    private func fill() {
+        guard let fd else { reachedEnd = true; return }
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n > 0 {
+                buffer.append(contentsOf: chunk[0..<n])
+                return
+            }
+            if n < 0 && errno == EINTR { continue }
+            reachedEnd = true
+            return
+        }
+    }
+
+    /// Drops consumed bytes once they dominate the buffer, so a long script does not keep
+    /// every line it has read.
+    private func compact() {
+        if start > 64 * 1024 && start * 2 > buffer.count {
+            buffer.removeFirst(start)
+            start = 0
+        }
+    }
+}
