@@ -96,5 +96,5 @@ public struct CompiledStatement: Sendable, Hashable {
     /// The first line of the query's source text.
     public var title: String
     /// Output columns with their LQL types, in order (names equal `sql.columnNames`).
-    public var columns: [OutputColumn]
+    public var columns: [QueryColumn]
 }

@@ -40,11 +40,11 @@ extension Checker {
             checkStage(stage, scope: &scopeKind, into: &stages)
         }
 
-        var columns: [OutputColumn]
+        var columns: [QueryColumn]
         switch scopeKind {
         case .row(let model, _):
             let items = defaultItems(of: model, span: query.source.span)
-            columns = items.map { OutputColumn(name: $0.name, type: $0.type) }
+            columns = items.map { QueryColumn(name: $0.name, type: $0.type) }
             if final { stages.append(.select(items)) }
         case .columns(let c): columns = c
         case .constant: columns = []
@@ -72,7 +72,7 @@ extension Checker {
         case .select(let items):
             let out = checkItems(items, scope)
             stages.append(.select(out))
-            kind = .columns(out.map { OutputColumn(name: $0.name, type: $0.type) })
+            kind = .columns(out.map { QueryColumn(name: $0.name, type: $0.type) })
 
         case .sort(let keys):
             var typedKeys: [TypedSortKey] = []
@@ -103,25 +103,25 @@ extension Checker {
             scope.aggregates = .allowed
             let aggItems = aggregates.map { checkAggregateItem($0, scope, names: &names) }
             stages.append(.group(keys: keyItems, aggregates: aggItems))
-            kind = .columns((keyItems + aggItems).map { OutputColumn(name: $0.name, type: $0.type) })
+            kind = .columns((keyItems + aggItems).map { QueryColumn(name: $0.name, type: $0.type) })
 
         case .aggregate(let aggregates):
             var names = OutputNames(checker: self)
             scope.aggregates = .allowed
             let aggItems = aggregates.map { checkAggregateItem($0, scope, names: &names) }
             stages.append(.aggregate(aggItems))
-            kind = .columns(aggItems.map { OutputColumn(name: $0.name, type: $0.type) })
+            kind = .columns(aggItems.map { QueryColumn(name: $0.name, type: $0.type) })
 
         case .count:
             stages.append(.count)
-            kind = .columns([OutputColumn(name: "count", type: .bigInt)])
+            kind = .columns([QueryColumn(name: "count", type: .bigInt)])
 
         case .distinct:
             // Distinct rows of a model are distinct default columns: make that projection explicit.
             if case .row(let model, _) = kind {
                 let items = defaultItems(of: model, span: stage.span)
                 stages.append(.select(items))
-                kind = .columns(items.map { OutputColumn(name: $0.name, type: $0.type) })
+                kind = .columns(items.map { QueryColumn(name: $0.name, type: $0.type) })
             }
             stages.append(.distinct)
         }

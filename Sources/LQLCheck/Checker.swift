@@ -28,7 +28,7 @@ struct Scope {
         /// Fields of `model`, reached from the current row through `prefix` (to-one steps).
         case row(model: Model, prefix: [RelationStep])
         /// Output columns of the previous stage.
-        case columns([OutputColumn])
+        case columns([QueryColumn])
         /// No row at all (parameter defaults): only constants, functions and parameters.
         case constant
     }

@@ -51,9 +51,9 @@ public struct CheckedParameter: Sendable, Hashable {
 public struct CheckedQuery: Sendable, Hashable {
     public var model: String
     public var stages: [TypedStage]
-    public var columns: [OutputColumn]
+    public var columns: [QueryColumn]
     public var span: Span
-    public init(model: String, stages: [TypedStage], columns: [OutputColumn], span: Span) {
+    public init(model: String, stages: [TypedStage], columns: [QueryColumn], span: Span) {
         self.model = model
         self.stages = stages
         self.columns = columns
@@ -61,7 +61,7 @@ public struct CheckedQuery: Sendable, Hashable {
     }
 }
 
-public struct OutputColumn: Sendable, Hashable {
+public struct QueryColumn: Sendable, Hashable {
     public var name: String
     public var type: LQLType
     public init(name: String, type: LQLType) {

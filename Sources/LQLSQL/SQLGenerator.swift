@@ -97,7 +97,7 @@ final class Block {
     var orderByOutputsOnly = true
     var limit: SQLWriter?
     var offset: SQLWriter?
-    var columns: [OutputColumn] = []
+    var columns: [QueryColumn] = []
 
     init(from: From) { self.from = from }
 
@@ -235,7 +235,7 @@ final class StatementBuilder {
             var w = writer()
             w.write("count(*)")
             block.items = [(w, "count", true)]
-            block.columns = [OutputColumn(name: "count", type: .bigInt)]
+            block.columns = [QueryColumn(name: "count", type: .bigInt)]
 
         case .distinct:
             if block.distinct { return }
@@ -278,6 +278,6 @@ final class StatementBuilder {
             }
             return (w, item.name, needsAlias)
         }
-        block.columns = items.map { OutputColumn(name: $0.name, type: $0.type) }
+        block.columns = items.map { QueryColumn(name: $0.name, type: $0.type) }
     }
 }

@@ -24,7 +24,7 @@ struct CompilerTests {
         #expect(program.statements.count == 2)
         #expect(program.statements.map(\.title) == ["open | where dueAt < $since and balanceDue > $minBalance | count", "Order"])
         #expect(program.statements[1].sql.columnNames == ["number"])
-        #expect(program.statements[0].columns == [OutputColumn(name: "count", type: .bigInt)])
+        #expect(program.statements[0].columns == [QueryColumn(name: "count", type: .bigInt)])
         #expect(program.statements.allSatisfy { $0.sql.binds.first == .tenant })
     }
 
@@ -137,7 +137,7 @@ struct CompilerTests {
         let checked = LQLCompiler.check(parsed.program, source: source, catalog: Fixtures.leoraCatalog)
         let query = try #require(checked.program.outputs.first)
         #expect(query.stages.last == .count)
-        #expect(query.columns == [OutputColumn(name: "count", type: .bigInt)])
+        #expect(query.columns == [QueryColumn(name: "count", type: .bigInt)])
         let sql = LQLCompiler.generateSQL(query, parameters: [], catalog: Fixtures.leoraCatalog)
         #expect(sql.statement?.text == "SELECT count(*) AS \"count\"\nFROM \"orders\" AS t\nWHERE t.\"tenant_id\" = $1")
     }
