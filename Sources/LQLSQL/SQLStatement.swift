@@ -1,6 +1,9 @@
 /// One PostgreSQL statement as lql sends it: text with `$n` placeholders and the values for them.
 /// `$1` is always the tenant; every other bind comes from the user's source or parameters.
 /// The text never contains a user value, only placeholders and quoted catalog identifiers.
+/// Every placeholder but the tenant's is written with a cast (`$2::numeric`), so all binds may be
+/// sent as `text` (OID 25). Send the types: in the schema-per-tenant style the text does not
+/// reference `$1`, and PostgreSQL cannot infer the type of a parameter it never sees.
 public struct SQLStatement: Hashable, Sendable {
     public var text: String
     /// `binds[0]` is `$1`, and so on.

@@ -1,0 +1,250 @@
+import LQLDiagnostics
+import LQLSchema
+import LQLSyntax
+
+extension Checker {
+    /// Checks a query. `final` queries produce output: a query that ends on model rows selects
+    /// the model's default columns.
+    func checkQuery(_ query: Query, final: Bool) -> (query: CheckedQuery, scope: Scope.Kind)? {
+        var stages: [TypedStage] = []
+        var scopeKind: Scope.Kind
+        let modelName: String
+        let sourceName = query.source.name
+        if let letDef = lets[sourceName] {
+            stages = letDef.query.stages
+            scopeKind = letDef.endScope
+            modelName = letDef.query.model
+        } else if let model = catalog.model(named: sourceName) {
+            if model.isTenantRoot {
+                error(.unqueryableModel, "lql refuses to query `\(sourceName)`: it holds the tenants themselves",
+                      at: query.source.span, hints: ["a query always runs inside one tenant's scope"])
+                return nil
+            }
+            scopeKind = .row(model: model, prefix: [])
+            modelName = model.name
+        } else if let later = letsLater[sourceName] {
+            error(.useBeforeDefinition, "`\(sourceName)` is used before its `let`", at: query.source.span,
+                  hints: ["move `let \(sourceName) = …` above this query"],
+                  notes: [DiagnosticNote("`\(sourceName)` is defined here", span: later)])
+            return nil
+        } else {
+            let candidates = catalog.queryableModels.map(\.name) + lets.keys.sorted()
+            let close = Suggestions.closest(to: sourceName, among: candidates)
+            error(.unknownModel, "unknown model `\(sourceName)`", at: query.source.span,
+                  hints: close.isEmpty ? ["models: " + catalog.queryableModels.map(\.name).joined(separator: ", ")]
+                                       : ["did you mean \(Suggestions.quotedList(close))?"])
+            return nil
+        }
+
+        for stage in query.stages {
+            checkStage(stage, scope: &scopeKind, into: &stages)
+        }
+
+        var columns: [QueryColumn]
+        switch scopeKind {
+        case .row(let model, _):
+            let items = defaultItems(of: model, span: query.source.span)
+            columns = items.map { QueryColumn(name: $0.name, type: $0.type) }
+            if final { stages.append(.select(items)) }
+        case .columns(let c): columns = c
+        case .constant: columns = []
+        }
+        return (CheckedQuery(model: modelName, stages: stages, columns: columns, span: query.span), scopeKind)
+    }
+
+    /// The model's scalar fields in schema order, minus secrets, the tenant key and unsupported types.
+    func defaultItems(of model: Model, span: Span) -> [OutputItem] {
+        model.columnFields.compactMap { field in
+            guard !field.isForbidden, let type = LQLType(field: field) else { return nil }
+            let ref = ColumnRef(path: [], model: model.name, field: field.name, column: field.columnName)
+            return OutputItem(name: field.name, value: .expr(TypedExpr(.column(ref), type: type, span: span)), span: span)
+        }
+    }
+
+    func checkStage(_ stage: Stage, scope kind: inout Scope.Kind, into stages: inout [TypedStage]) {
+        var scope = Scope(kind: kind, stage: stage.keyword)
+        switch stage.kind {
+        case .where(let e):
+            let typed = checkExpr(e, scope)
+            requireBoolean(typed, what: "`where`")
+            stages.append(.filter(typed))
+
+        case .select(let items):
+            let out = checkItems(items, scope)
+            stages.append(.select(out))
+            kind = .columns(out.map { QueryColumn(name: $0.name, type: $0.type) })
+
+        case .sort(let keys):
+            var typedKeys: [TypedSortKey] = []
+            for key in keys {
+                let typed = checkExpr(key.expr, scope)
+                if !typed.type.isError && (typed.type.isList || typed.type.base == .json) {
+                    error(.typeMismatch, "cannot sort by a \(typed.type) value", at: key.expr.span)
+                }
+                typedKeys.append(TypedSortKey(expr: typed, descending: key.direction == .desc))
+            }
+            stages.append(.sort(typedKeys))
+
+        case .take(let e):
+            stages.append(.take(checkLimit(e, scope, keyword: "take")))
+        case .skip(let e):
+            stages.append(.skip(checkLimit(e, scope, keyword: "skip")))
+
+        case .group(let keys, let aggregates):
+            var names = OutputNames(checker: self)
+            var keyItems: [OutputItem] = []
+            for key in keys {
+                let typed = checkExpr(key.expr, scope)
+                if typed.type.isList || typed.type.base == .json, !typed.type.isError {
+                    error(.typeMismatch, "cannot group by a \(typed.type) value", at: key.expr.span)
+                }
+                keyItems.append(OutputItem(name: names.name(for: key.name, expr: key.expr), value: .expr(typed), span: key.span))
+            }
+            scope.aggregates = .allowed
+            let aggItems = aggregates.map { checkAggregateItem($0, scope, names: &names) }
+            stages.append(.group(keys: keyItems, aggregates: aggItems))
+            kind = .columns((keyItems + aggItems).map { QueryColumn(name: $0.name, type: $0.type) })
+
+        case .aggregate(let aggregates):
+            var names = OutputNames(checker: self)
+            scope.aggregates = .allowed
+            let aggItems = aggregates.map { checkAggregateItem($0, scope, names: &names) }
+            stages.append(.aggregate(aggItems))
+            kind = .columns(aggItems.map { QueryColumn(name: $0.name, type: $0.type) })
+
+        case .count:
+            stages.append(.count)
+            kind = .columns([QueryColumn(name: "count", type: .bigInt)])
+
+        case .distinct:
+            // Distinct rows of a model are distinct default columns: make that projection explicit.
+            if case .row(let model, _) = kind {
+                let items = defaultItems(of: model, span: stage.span)
+                stages.append(.select(items))
+                kind = .columns(items.map { QueryColumn(name: $0.name, type: $0.type) })
+            }
+            stages.append(.distinct)
+        }
+    }
+
+    func checkAggregateItem(_ item: NamedExpr, _ scope: Scope, names: inout OutputNames) -> OutputItem {
+        let typed = checkExpr(item.expr, scope)
+        if !typed.type.isError, let bare = firstBareReference(typed) {
+            error(.nonAggregate, "`\(source.text(in: bare.span))` is not aggregated: every `aggregate` item must be computed from aggregates",
+                  at: bare.span,
+                  hints: ["wrap it in an aggregate such as `min(…)`, `max(…)` or `count_distinct(…)`, or move it to `group by`"])
+        }
+        return OutputItem(name: names.name(for: item.name, expr: item.expr), value: .expr(typed), span: item.span)
+    }
+
+    /// A row or column reference not inside an aggregate function.
+    func firstBareReference(_ e: TypedExpr) -> TypedExpr? {
+        switch e.kind {
+        case .column, .output: return e
+        case .constant, .parameter, .aggregate: return nil
+        case .collection: return e
+        case .not(let x), .negate(let x), .isNull(let x, _): return firstBareReference(x)
+        case .binary(_, let a, let b), .inList(let a, let b, _), .has(let a, let b):
+            return firstBareReference(a) ?? firstBareReference(b)
+        case .inExprs(let a, let xs, _): return firstBareReference(a) ?? xs.lazy.compactMap(firstBareReference).first
+        case .inRange(let a, let l, let u, _):
+            return firstBareReference(a) ?? firstBareReference(l) ?? firstBareReference(u)
+        case .call(_, let args): return args.lazy.compactMap(firstBareReference).first
+        }
+    }
+
+    func checkItems(_ items: [SelectItem], _ scope: Scope) -> [OutputItem] {
+        var names = OutputNames(checker: self)
+        var out: [OutputItem] = []
+        for item in items {
+            switch item.kind {
+            case .expr(let named):
+                let typed = checkExpr(named.expr, scope)
+                out.append(OutputItem(name: names.name(for: named.name, expr: named.expr), value: .expr(typed), span: item.span))
+            case .shape(let shape):
+                let value = checkShape(shape, scope)
+                let fallback = shape.path.pathSegments?.last?.name ?? "shape"
+                out.append(OutputItem(name: names.name(for: shape.name, fallback: fallback, span: shape.span),
+                                      value: value.map { .shape($0) } ?? .expr(TypedExpr(.constant(.null), type: .error, span: shape.span)),
+                                      span: item.span))
+            }
+        }
+        return out
+    }
+
+    func checkLimit(_ e: Expr, _ scope: Scope, keyword: String) -> TypedExpr {
+        let hint = "write a whole number like `\(keyword) 20`, or an `Int` parameter"
+        switch e.kind {
+        case .literal(.integer(let digits)):
+            guard Int64(digits) != nil else {
+                error(.invalidLimit, "`\(keyword) \(digits)` is too large", at: e.span, hints: [hint])
+                return TypedExpr(.constant(.integer("0")), type: .error, span: e.span)
+            }
+            return TypedExpr(.constant(.integer(digits)), type: .bigInt, span: e.span)
+        case .parameter:
+            let typed = checkExpr(e, Scope(kind: .constant), expected: .bigInt)
+            if typed.type.isError { return typed }
+            guard typed.type.isInteger else {
+                error(.invalidLimit, "`\(keyword)` needs an integer, but `\(source.text(in: e.span))` is \(typed.type)",
+                      at: e.span, hints: [hint])
+                return TypedExpr(typed.kind, type: .error, span: e.span)
+            }
+            if case .parameter(let name) = typed.kind, let p = parameters[name], case .supplied(.integer(let v)) = p.value, v.hasPrefix("-") {
+                error(.invalidLimit, "`\(keyword)` needs a non-negative integer, but `$\(name)` is \(v)", at: e.span, hints: [hint])
+            }
+            return typed
+        case .unary(.negate, _):
+            error(.invalidLimit, "`\(keyword)` needs a non-negative integer", at: e.span, hints: [hint])
+        default:
+            error(.invalidLimit, "`\(keyword)` needs a non-negative integer literal or parameter, not `\(source.text(in: e.span))`",
+                  at: e.span, hints: [hint])
+        }
+        return TypedExpr(.constant(.integer("0")), type: .error, span: e.span)
+    }
+
+    func requireBoolean(_ e: TypedExpr, what: String) {
+        guard !e.type.isError, !e.type.isBoolean else { return }
+        error(.nonBooleanCondition, "\(what) needs a Boolean condition, but `\(source.text(in: e.span))` is \(e.type)",
+              at: e.span, hints: ["compare it, as in `\(source.text(in: e.span)) == …`"])
+    }
+}
+
+/// Output column names for one stage: the written name, else the last path segment, else the
+/// function name; collisions among derived names get `_2`, `_3`… in order.
+struct OutputNames {
+    let checker: Checker
+    var used: [String: Span] = [:]
+
+    init(checker: Checker) { self.checker = checker }
+
+    mutating func name(for written: Identifier?, expr: Expr) -> String {
+        name(for: written, fallback: OutputNames.derived(from: expr), span: expr.span)
+    }
+
+    mutating func name(for written: Identifier?, fallback: String, span: Span) -> String {
+        if let written {
+            if let earlier = used[written.name] {
+                checker.error(.redefinition, "output column `\(written.name)` is defined twice", at: written.span,
+                              hints: ["rename one of them"],
+                              notes: [DiagnosticNote("first defined here", span: earlier)])
+            }
+            used[written.name] = written.span
+            return written.name
+        }
+        var candidate = fallback
+        var n = 2
+        while used[candidate] != nil { candidate = "\(fallback)_\(n)"; n += 1 }
+        used[candidate] = span
+        return candidate
+    }
+
+    static func derived(from expr: Expr) -> String {
+        switch expr.kind {
+        case .name(let id): return id.name
+        case .member(_, let id): return id.name
+        case .parameter(let id): return id.name
+        case .call(let f, _, _): return f.name
+        default: return "value"
+        }
+    }
+}

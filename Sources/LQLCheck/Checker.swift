@@ -1,0 +1,118 @@
+import LQLDiagnostics
+import LQLSchema
+import LQLSyntax
+
+/// The checker's entry point: names and types of a parsed program against a catalog.
+public enum LQLChecker {
+    /// Checks `program`. `parameters` are values supplied by the caller in text form
+    /// (`since=2025-01-01`); with `requireParameterValues`, a declared parameter without a
+    /// default or a supplied value is an error (tools that only check may turn this off).
+    public static func check(_ program: Program, source: SourceFile, catalog: Catalog,
+                             parameters: [String: String] = [:],
+                             requireParameterValues: Bool = true) -> CheckResult {
+        let checker = Checker(source: source, catalog: catalog, supplied: parameters,
+                              requireParameterValues: requireParameterValues)
+        return checker.run(program)
+    }
+}
+
+public struct CheckResult: Sendable {
+    public var program: CheckedProgram
+    public var diagnostics: [Diagnostic]
+    public var hasErrors: Bool { diagnostics.contains { $0.isError } }
+}
+
+/// Where names in an expression resolve.
+struct Scope {
+    enum Kind {
+        /// Fields of `model`, reached from the current row through `prefix` (to-one steps).
+        case row(model: Model, prefix: [RelationStep])
+        /// Output columns of the previous stage.
+        case columns([QueryColumn])
+        /// No row at all (parameter defaults): only constants, functions and parameters.
+        case constant
+    }
+    enum Aggregates { case forbidden, allowed, inside }
+    var kind: Kind
+    var aggregates: Aggregates = .forbidden
+    /// Which stage we are in, for messages.
+    var stage: String = ""
+
+    func with(aggregates a: Aggregates) -> Scope { var s = self; s.aggregates = a; return s }
+}
+
+/// A checked `let`: its stages and the scope its rows end in.
+struct LetDefinition {
+    var query: CheckedQuery
+    var endScope: Scope.Kind
+    var span: Span
+}
+
+final class Checker {
+    let source: SourceFile
+    let catalog: Catalog
+    let supplied: [String: String]
+    let requireParameterValues: Bool
+    var diagnostics = DiagnosticBag()
+
+    /// Parameters by name, declared or supplied-and-used, in order of first appearance.
+    var parameters: [String: CheckedParameter] = [:]
+    var parameterOrder: [String] = []
+    /// Every `param` declaration in the program (to tell "used before" from "unknown").
+    var declaredLater: [String: Span] = [:]
+    var lets: [String: LetDefinition] = [:]
+    var letsLater: [String: Span] = [:]
+
+    init(source: SourceFile, catalog: Catalog, supplied: [String: String], requireParameterValues: Bool) {
+        self.source = source
+        self.catalog = catalog
+        self.supplied = supplied
+        self.requireParameterValues = requireParameterValues
+    }
+
+    func error(_ code: DiagnosticCode, _ message: String, at span: Span, hints: [String] = [],
+               notes: [DiagnosticNote] = [], fixIts: [FixIt] = []) {
+        diagnostics.add(Diagnostic(code, message, at: span, hints: hints, notes: notes, fixIts: fixIts))
+    }
+
+    func run(_ program: Program) -> CheckResult {
+        for statement in program.statements {
+            switch statement.kind {
+            case .param(let p): if declaredLater[p.name.name] == nil { declaredLater[p.name.name] = p.span }
+            case .let(let l): if letsLater[l.name.name] == nil { letsLater[l.name.name] = l.span }
+            case .query: break
+            }
+        }
+        var outputs: [CheckedQuery] = []
+        for statement in program.statements {
+            switch statement.kind {
+            case .param(let p): declareParameter(p)
+            case .let(let l): defineLet(l)
+            case .query(let q):
+                if let checked = checkQuery(q, final: true) { outputs.append(checked.query) }
+            }
+        }
+        let params = parameterOrder.compactMap { parameters[$0] }
+        return CheckResult(program: CheckedProgram(parameters: params, outputs: outputs),
+                           diagnostics: diagnostics.sorted)
+    }
+
+    // MARK: let
+
+    func defineLet(_ decl: LetDecl) {
+        let name = decl.name.name
+        if let earlier = lets[name] {
+            error(.redefinition, "`\(name)` is already defined", at: decl.name.span,
+                  hints: ["choose another name for this `let`"],
+                  notes: [DiagnosticNote("`\(name)` is first defined here", span: earlier.span)])
+            return
+        }
+        if catalog.model(named: name) != nil {
+            error(.redefinition, "`\(name)` is a model; a `let` may not hide it", at: decl.name.span,
+                  hints: ["choose another name, like `\(name.prefix(1).lowercased() + name.dropFirst())s`"])
+            return
+        }
+        guard let checked = checkQuery(decl.query, final: false) else { return }
+        lets[name] = LetDefinition(query: checked.query, endScope: checked.scope, span: decl.name.span)
+    }
+}

@@ -1,1 +1,0 @@
-// The LQLCheck module; filled in by its stage's work.

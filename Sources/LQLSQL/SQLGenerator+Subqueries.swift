@@ -1,0 +1,114 @@
+import LQLCheck
+import LQLSchema
+
+// To-many relations never join: each use is a correlated subquery, so a row is never repeated
+// and `count(rel)` is 0 (not 1) when nothing is related.
+extension StatementBuilder {
+    /// `c1."customer_id" = t."id"` for each join column pair of a to-many step.
+    func correlation(_ step: RelationStep, child: SQLAlias, parent: SQLAlias) -> [SQLWriter] {
+        step.relation.joinColumns.map { pair in
+            var w = writer()
+            w.write(alias: child, column: pair.remote)
+            w.write(" = ")
+            w.write(alias: parent, column: pair.local)
+            return w
+        }
+    }
+
+    /// A one-line subquery over the related rows of `step`, reached from `ctx` through `path`.
+    func relatedRows(_ step: RelationStep, path: [RelationStep], _ ctx: ExprContext) -> (Block, ExprContext) {
+        guard let table = ctx.table else { preconditionFailure("a relation outside a table context") }
+        let parent = table.alias(for: path, builder: self)
+        let sub = TableContext(model: model(step.target), alias: nextAlias("c"))
+        let block = Block(from: .table(sub))
+        block.wheres = correlation(step, child: sub.alias, parent: parent)
+        return (block, ExprContext(table: sub, derived: nil))
+    }
+
+    func writeSubquery(_ block: Block, into w: inout SQLWriter) {
+        w.write("(")
+        render(block, into: &w, indent: 0, oneLine: true)
+        w.write(")")
+    }
+
+    func writeCollection(_ c: CollectionExpr, _ ctx: ExprContext, into w: inout SQLWriter) {
+        let (block, inner) = relatedRows(c.relation, path: c.path, ctx)
+        var select = writer()
+        switch c.operation {
+        case .count: select.write("count(*)")
+        case .any, .all: select.write("1")
+        case .sum, .avg, .min, .max:
+            select.write(c.operation == .sum ? "sum(" : c.operation == .avg ? "avg(" : c.operation == .min ? "min(" : "max(")
+            if let v = c.value { write(v, inner, into: &select, precedence: Precedence.lowest) }
+            select.write(")")
+        }
+        block.items = [(select, "", false)]
+        if let f = c.filter {
+            var cond = writer()
+            if c.operation == .all {
+                // all(rel where e): no related row where e is false or null.
+                cond.write("(")
+                write(f, inner, into: &cond, precedence: Precedence.lowest)
+                cond.write(") IS NOT TRUE")
+            } else {
+                write(f, inner, into: &cond, precedence: Precedence.and)
+            }
+            block.wheres.append(cond)
+        }
+        switch c.operation {
+        case .any: w.write("EXISTS ")
+        case .all: w.write("NOT EXISTS ")
+        default: break
+        }
+        writeSubquery(block, into: &w)
+    }
+
+    /// `json_build_object($2::text, v1, …)` with the item names as bound keys.
+    func writeObject(_ items: [OutputItem], _ ctx: ExprContext, into w: inout SQLWriter) {
+        w.write("json_build_object(")
+        for (i, item) in items.enumerated() {
+            if i > 0 { w.write(", ") }
+            w.write(bind: item.name, type: .builtin("text"))
+            w.write(", ")
+            switch item.value {
+            case .expr(let e): write(e, ctx, into: &w, precedence: Precedence.lowest)
+            case .shape(let s): writeShape(s, ctx, into: &w)
+            }
+        }
+        w.write(")")
+    }
+
+    func writeShape(_ s: ShapeValue, _ ctx: ExprContext, into w: inout SQLWriter) {
+        guard let table = ctx.table else { preconditionFailure("a shape outside a table context") }
+        if let many = s.many {
+            let (block, inner) = relatedRows(many, path: s.path, ctx)
+            var select = writer()
+            select.write("coalesce(json_agg(")
+            writeObject(s.items, inner, into: &select)
+            let target = model(many.target)
+            let keyColumns = target.primaryKey.compactMap { target.field(named: $0)?.columnName }
+            if !keyColumns.isEmpty, case .table(let sub) = block.from {
+                select.write(" ORDER BY ")
+                for (i, col) in keyColumns.enumerated() {
+                    if i > 0 { select.write(", ") }
+                    select.write(alias: sub.alias, column: col)
+                }
+            }
+            select.write("), '[]'::json)")
+            block.items = [(select, "", false)]
+            writeSubquery(block, into: &w)
+            return
+        }
+        // To-one: null when the related row is missing (any link of the path).
+        let alias = table.alias(for: s.path, builder: self)
+        guard let last = s.path.last, let probe = last.relation.joinColumns.first?.remote else {
+            writeObject(s.items, ctx, into: &w)
+            return
+        }
+        w.write("CASE WHEN ")
+        w.write(alias: alias, column: probe)
+        w.write(" IS NULL THEN NULL ELSE ")
+        writeObject(s.items, ctx, into: &w)
+        w.write(" END")
+    }
+}

@@ -1,0 +1,9 @@
+-- Order | where customer.name ~ "bistro" | select number
+SELECT t."number"
+FROM "orders" AS t
+LEFT JOIN "customers" AS j1 ON j1."id" = t."customer_id" AND j1."tenant_id" = t."tenant_id" AND j1."tenant_id" = $1
+WHERE t."tenant_id" = $1
+  AND j1."name" ILIKE ('%' || $2::text || '%');
+-- $1 = tenant
+-- $2 = 'bistro'::text
+-- columns: number

@@ -1,0 +1,10 @@
+-- Order | sort orderDate desc | select status | distinct
+SELECT DISTINCT s1."status"
+FROM (
+  SELECT t."status"
+  FROM "orders" AS t
+  WHERE t."tenant_id" = $1
+  ORDER BY t."order_date" DESC NULLS LAST
+) AS s1;
+-- $1 = tenant
+-- columns: status

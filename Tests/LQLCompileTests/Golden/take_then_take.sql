@@ -1,0 +1,13 @@
+-- Order | take 10 | take 5 | select number
+SELECT t2."number"
+FROM (
+  SELECT t.*
+  FROM "orders" AS t
+  WHERE t."tenant_id" = $1
+  LIMIT $2::bigint
+) AS t2
+LIMIT $3::bigint;
+-- $1 = tenant
+-- $2 = '10'::bigint
+-- $3 = '5'::bigint
+-- columns: number

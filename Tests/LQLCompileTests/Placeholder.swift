@@ -1,3 +1,0 @@
-import Testing
-
-@Test func packageBuilds_LQLCompileTests() { #expect(Bool(true)) }
