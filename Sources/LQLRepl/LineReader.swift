@@ -20,6 +20,7 @@ public final class LineReader: LineSource {
     private var promptBuffer: UnsafeMutablePointer<CChar>?
     private var promptKind: PromptKind = .main
     private var statementContext = ""
+    private var questionText: String?
 
     /// The prompt's text; change it when the tenant changes.
     public var prompt: PromptStyle
@@ -74,6 +75,14 @@ public final class LineReader: LineSource {
         free(promptBuffer)
     }
 
+    /// Reads one line after `question` instead of the prompt (a parameter's value); the line
+    /// is not kept in the history.
+    public func ask(_ question: String) -> LineInput {
+        questionText = question
+        defer { questionText = nil }
+        return readLine(.main)
+    }
+
     public func readLine(_ kind: PromptKind) -> LineInput {
         promptKind = kind
         var count: Int32 = 0
@@ -124,7 +133,7 @@ public final class LineReader: LineSource {
     private static func promptText(_ el: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
         guard let reader = reader(el) else { return nil }
         free(reader.promptBuffer)
-        reader.promptBuffer = strdup(reader.prompt.editorText(reader.promptKind, marker: promptMarker))
+        reader.promptBuffer = strdup(reader.questionText ?? reader.prompt.editorText(reader.promptKind, marker: promptMarker))
         return reader.promptBuffer
     }
 

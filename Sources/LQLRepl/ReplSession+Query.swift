@@ -1,0 +1,183 @@
+import Foundation
+import LQL
+import LQLOutput
+import LQLPostgres
+
+extension ReplSession {
+    /// Compiles `text` after the session's definitions and runs its output queries.
+    /// nil on success, 1 for a compile error, 3 for a server error.
+    func runStatement(_ text: String) -> Int32? {
+        let hasOutputs = Self.hasQueries(text)
+        var result = compile(text, requireValues: hasOutputs)
+        // A query using a parameter without a value asks for it at the prompt, then compiles again.
+        if interactive, result.compiled.hasErrors, let missing = missingParameters(result.compiled, prelude: result.preludeBytes) {
+            for (name, type) in missing {
+                guard let value = ask(name: name, type: type) else { return nil }
+                values[name] = value
+            }
+            result = compile(text, requireValues: hasOutputs)
+        }
+        let compiled = result.compiled
+        let warnings = compiled.diagnostics.filter { !$0.isError }
+        if compiled.hasErrors || !warnings.isEmpty {
+            report(render(compiled.diagnostics, preludeBytes: result.preludeBytes, entry: text))
+        }
+        guard let program = compiled.program, !compiled.hasErrors else { return 1 }
+        for name in definitions.keep(from: text, catalog: catalog) {
+            say("note: `\(name)` used a definition that changed and was dropped")
+        }
+        guard !program.statements.isEmpty else { return nil }
+        return execute(program.statements)
+    }
+
+    struct SessionCompile {
+        var compiled: CompileResult
+        var preludeBytes: Int
+    }
+
+    func compile(_ text: String, requireValues: Bool) -> SessionCompile {
+        let prelude = definitions.prelude(replacedBy: text)
+        let source = SourceFile(name: "<input>", text: prelude + text)
+        let compiled = LQLCompiler.compile(source: source, catalog: catalog, parameters: values,
+                                           requireParameterValues: requireValues)
+        return SessionCompile(compiled: compiled, preludeBytes: prelude.utf8.count)
+    }
+
+    static func hasQueries(_ text: String) -> Bool {
+        let parsed = LQLCompiler.parse(SourceFile(name: "<input>", text: text))
+        return parsed.program.statements.contains { if case .query = $0.kind { true } else { false } }
+    }
+
+    /// When every error is a parameter without a value, the parameters (name, type) to ask for.
+    func missingParameters(_ result: CompileResult, prelude: Int) -> [(String, String?)]? {
+        var missing: [(String, String?)] = []
+        for d in result.diagnostics where d.isError {
+            guard d.code == .missingParameter || d.code == .unknownParameter,
+                  let name = Self.parameterName(in: d.message) else { return nil }
+            if d.code == .unknownParameter && d.span.start < prelude { return nil }
+            if missing.contains(where: { $0.0 == name }) { continue }
+            missing.append((name, result.parameters.first { $0.name == name }?.typeDescription))
+        }
+        return missing.isEmpty ? nil : missing
+    }
+
+    /// The name in "… `$since` …".
+    static func parameterName(in message: String) -> String? {
+        guard let start = message.range(of: "`$") else { return nil }
+        let rest = message[start.upperBound...]
+        guard let end = rest.firstIndex(of: "`") else { return nil }
+        let name = String(rest[..<end])
+        return name.isEmpty ? nil : name
+    }
+
+    /// Reads one line answering "value for $name (Type): ". nil when the user gave up
+    /// (Ctrl-C, Ctrl-D).
+    func ask(name: String, type: String?) -> String? {
+        guard let source = lineSource else { return nil }
+        let question = "value for $\(name)" + (type.map { " (\($0))" } ?? "") + ": "
+        let answer: LineInput
+        if let reader = source as? LineReader {
+            answer = reader.ask(question)
+        } else {
+            try? output.write(question)
+            try? output.flush()
+            answer = source.readLine(.continuation)
+        }
+        guard case .line(let value) = answer else { return nil }
+        return value.trimmingCharacters(in: .whitespaces)
+    }
+
+    // MARK: Running
+
+    /// Runs the statements in ONE tenant transaction, each streamed to a new writer.
+    func execute(_ statements: [CompiledStatement]) -> Int32? {
+        guard ensureConnected() else { return 3 }
+        guard let tenant else { return 3 }
+        lastStatement = statements.last?.sql
+        _ = Interrupts.take()  // a Ctrl-C from before the query must not cancel it
+        let started = ContinuousClock.now
+        do {
+            try scope.withTenant(tenant, on: connection) { tx in
+                for (i, statement) in statements.enumerated() {
+                    if statements.count > 1 {
+                        if i > 0 { try output.write("\n") }
+                        if format == .table && !expanded { try output.write("-- \(statement.title)\n") }
+                    }
+                    lastStatement = statement.sql
+                    let writer = makeWriter(effectiveFormat, to: output)
+                    try tx.export(statement.sql, to: writer)
+                }
+            }
+        } catch let error as PostgresError {
+            flushAll()
+            return serverFailure(error)
+        } catch {
+            report("error: \(error)")
+            return 3
+        }
+        if timing { say("Time: \(Self.milliseconds(since: started)) ms") }
+        return nil
+    }
+
+    var effectiveFormat: OutputFormat {
+        expanded && format == .table ? .expanded : format
+    }
+
+    /// Reports a failed query; a cancel returns to the prompt, a lost connection is noted for
+    /// the next query.
+    func serverFailure(_ error: PostgresError) -> Int32 {
+        _ = Interrupts.take()
+        if error.isQueryCanceled {
+            report("cancelled")
+            return 3
+        }
+        if error.kind == .connectionLost || error.kind == .connection || !connection.isConnected {
+            connectionLost = true
+            report("connection to the server was lost: \(error.message)\n"
+                   + "it is re-established at the next query")
+            return 3
+        }
+        report(connection.verboseErrors ? error.fullDescription : "\(error)")
+        return 3
+    }
+
+    /// Reconnects after a lost connection and resolves the tenant again (its id may differ
+    /// after a restore). False, with the reason reported, when the server is still away.
+    func ensureConnected() -> Bool {
+        guard connectionLost || !connection.isConnected else { return true }
+        do {
+            try connection.reset()
+            tenant = try scope.resolve(tenantName, on: connection)
+            connectionLost = false
+            say("reconnected to \(connection.database) as \(connection.user), tenant \(tenant?.slug ?? tenantName)")
+            return true
+        } catch {
+            connectionLost = true
+            report("cannot reconnect: \(error)")
+            return false
+        }
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return String(format: "%.3f", ms)
+    }
+
+    // MARK: Diagnostics
+
+    /// Renders against the entry alone (line numbers as the user typed them): spans are moved
+    /// back by the prelude's length; a note pointing into the prelude keeps only its message.
+    func render(_ diagnostics: [Diagnostic], preludeBytes: Int, entry: String) -> String {
+        let source = SourceFile(name: "<input>", text: entry)
+        func shift(_ span: Span) -> Span? {
+            span.start >= preludeBytes ? Span(span.start - preludeBytes, span.end - preludeBytes) : nil
+        }
+        let shifted = diagnostics.map { d in
+            Diagnostic(d.code, d.message, at: shift(d.span) ?? .at(0), severity: d.severity, hints: d.hints,
+                       notes: d.notes.map { DiagnosticNote($0.message, span: $0.span.flatMap(shift)) },
+                       fixIts: d.fixIts.compactMap { f in shift(f.span).map { FixIt(span: $0, replacement: f.replacement) } })
+        }
+        return DiagnosticRenderer(useColor: useColor).render(shifted, in: source)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import LQL
+import LQLOutput
+import LQLPostgres
+
+/// The REPL (and the script runner for standard input): reads entries, compiles them with the
+/// session's definitions and `\set` values, runs each output query in one tenant transaction
+/// and streams the rows to the chosen writer. A bad entry prints its diagnostics and the prompt
+/// survives; a non-interactive session stops at the first error like `psql -v ON_ERROR_STOP=1`
+/// (1 for a compile error, 3 for a server error).
+public final class ReplSession {
+    let catalog: Catalog
+    let schemaPath: String
+    let connection: Connection
+    let scope: TenantScope
+    let useColor: Bool
+    let interactive: Bool
+    let environment: [String: String]
+    let output: OutputSink
+    let errors: OutputSink
+    private let suppliedSource: LineSource?
+
+    /// The slug or id the user named; re-resolved after a reconnect or `\tenant`.
+    var tenantName: String
+    var tenant: Tenant?
+    var format: OutputFormat
+    var expanded = false
+    var timing = false
+    var values: [String: String] = [:]
+    var definitions = SessionDefinitions()
+    /// The last statement that ran (for `\sql` and `\explain`).
+    var lastStatement: SQLStatement?
+    /// Set when the connection was lost: the next query reconnects first.
+    var connectionLost = false
+    var lineSource: LineSource?
+    var includeDepth = 0
+
+    /// `lineSource` defaults to the terminal prompt when interactive, else standard input;
+    /// `output` (rows, messages) to standard output and `errors` (diagnostics, server errors)
+    /// to standard error. Tests pass a `ScriptedLineSource` and `MemorySink`s.
+    public init(catalog: Catalog, schemaPath: String, connection: Connection, tenant: String, scope: TenantScope,
+                format: OutputFormat, useColor: Bool, interactive: Bool, environment: [String: String],
+                lineSource: LineSource? = nil, output: OutputSink? = nil, errors: OutputSink? = nil) {
+        self.catalog = catalog
+        self.schemaPath = schemaPath
+        self.connection = connection
+        self.tenantName = tenant
+        self.scope = scope
+        self.format = format
+        self.useColor = useColor
+        self.interactive = interactive
+        self.environment = environment
+        self.suppliedSource = lineSource
+        self.output = output ?? FileDescriptorSink.standardOutput()
+        self.errors = errors ?? FileDescriptorSink(fileDescriptor: 2, capacity: 4096)
+    }
+
+    /// Runs until `\q`, Ctrl-D or the end of the input; returns the exit status.
+    public func run() -> Int32 {
+        if interactive {
+            connection.cancelsOnInterrupt = true
+            do { try Interrupts.installHandler() } catch { report("cannot catch Ctrl-C: \(error)") }
+        }
+        do {
+            tenant = try scope.resolve(tenantName, on: connection)
+        } catch {
+            report("\(error)")
+            return 4
+        }
+        let source = suppliedSource ?? makeStandardSource()
+        lineSource = source
+        let status = runEntries(EntryReader(source: source)) ?? 0
+        flushAll()
+        return status == Self.quitStatus ? 0 : status
+    }
+
+    /// `\q` unwinds nested `\i` files with this marker status.
+    static let quitStatus: Int32 = -1
+
+    private func makeStandardSource() -> LineSource {
+        let completer: (String) -> Completion = { [weak self] text in
+            guard let self else { return Completion(word: "", candidates: []) }
+            return CompletionEngine(catalog: catalog, bindings: [:],
+                                    parameters: definitions.parameterNames + values.keys.sorted()).complete(text)
+        }
+        let history = interactive ? HistoryFile.defaultPath(environment: environment).map(HistoryFile.init(path:)) : nil
+        if interactive {
+            return StandardInput.lineSource(prompt: promptStyle, historyFile: history, completer: completer)
+        }
+        return ScriptedLineSource(fileDescriptor: 0)
+    }
+
+    var promptStyle: PromptStyle {
+        PromptStyle(label: tenant?.slug ?? tenantName, usesColor: useColor)
+    }
+
+    /// Runs entries until the input ends. Returns nil to go on, or a status to stop with.
+    func runEntries(_ reader: EntryReader) -> Int32? {
+        while true {
+            let entry = reader.next()
+            let status: Int32?
+            switch entry {
+            case .endOfInput:
+                return nil
+            case .interrupted:
+                _ = Interrupts.take()
+                continue
+            case .statement(let text):
+                status = runStatement(text)
+            case .metaCommand(let line):
+                status = runMetaCommand(line)
+            }
+            flushAll()
+            if let status {
+                if status == Self.quitStatus { return status }
+                if !interactive { return status }
+            }
+        }
+    }
+
+    // MARK: Output
+
+    func say(_ text: String) {
+        try? output.write(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    func report(_ text: String) {
+        try? output.flush()
+        try? errors.write(text.hasSuffix("\n") ? text : text + "\n")
+        try? errors.flush()
+    }
+
+    func flushAll() {
+        try? output.flush()
+        try? errors.flush()
+    }
+}
