@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
-        .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl"]),
+        .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLOutput"]),
         .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLCommands"]),
     ],
     swiftLanguageModes: [.v6]

@@ -92,31 +92,51 @@ extension ReplSession {
     /// Runs the statements in ONE tenant transaction, each streamed to a new writer.
     func execute(_ statements: [CompiledStatement]) -> Int32? {
         guard ensureConnected() else { return 3 }
-        guard let tenant else { return 3 }
         lastStatement = statements.last?.sql
         _ = Interrupts.take()  // a Ctrl-C from before the query must not cancel it
         let started = ContinuousClock.now
-        do {
-            try scope.withTenant(tenant, on: connection) { tx in
-                for (i, statement) in statements.enumerated() {
-                    if statements.count > 1 {
-                        if i > 0 { try output.write("\n") }
-                        if format == .table && !expanded { try output.write("-- \(statement.title)\n") }
+        var attempt = 0
+        while true {
+            attempt += 1
+            guard let tenant else { return 3 }
+            var wroteOutput = false
+            do {
+                try scope.withTenant(tenant, on: connection) { tx in
+                    for (i, statement) in statements.enumerated() {
+                        wroteOutput = true
+                        if statements.count > 1 {
+                            if i > 0 { try output.write("\n") }
+                            if format == .table && !expanded { try output.write("-- \(statement.title)\n") }
+                        }
+                        lastStatement = statement.sql
+                        let writer = makeWriter(effectiveFormat, to: output)
+                        try tx.export(statement.sql, to: writer)
                     }
-                    lastStatement = statement.sql
-                    let writer = makeWriter(effectiveFormat, to: output)
-                    try tx.export(statement.sql, to: writer)
                 }
+                break
+            } catch let error as PostgresError {
+                // A connection that died while idle (server restart, terminated backend) fails at
+                // BEGIN, before anything was printed: reconnect and run the read-only query again.
+                if attempt == 1, !wroteOutput, isLost(error) {
+                    report("connection to the server was lost: \(error.message)")
+                    connectionLost = true
+                    guard ensureConnected() else { return 3 }
+                    continue
+                }
+                flushAll()
+                return serverFailure(error)
+            } catch {
+                report("error: \(error)")
+                return 3
             }
-        } catch let error as PostgresError {
-            flushAll()
-            return serverFailure(error)
-        } catch {
-            report("error: \(error)")
-            return 3
         }
         if timing { say("Time: \(Self.milliseconds(since: started)) ms") }
         return nil
+    }
+
+    func isLost(_ error: PostgresError) -> Bool {
+        error.kind == .connectionLost || error.kind == .connection || !connection.isConnected
+            || error.sqlState == "57P01" || error.sqlState == "57P02" || error.sqlState == "57P03"
     }
 
     var effectiveFormat: OutputFormat {
@@ -131,7 +151,7 @@ extension ReplSession {
             report("cancelled")
             return 3
         }
-        if error.kind == .connectionLost || error.kind == .connection || !connection.isConnected {
+        if isLost(error) {
             connectionLost = true
             report("connection to the server was lost: \(error.message)\n"
                    + "it is re-established at the next query")
