@@ -218,4 +218,28 @@ let tenantCustomers = "SELECT count(*) FROM customers c JOIN tenants t ON t.id =
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.hasPrefix("count\n"))
     }
+
+    @Test func ctrlCCancelsTheQueryAndThePromptReturns() throws {
+        let db = try LeoraCluster.shared()
+        let locked = DispatchSemaphore(value: 0)
+        let ownerURL = db.ownerURL
+        // The owner holds an exclusive lock on customers, so the session's query waits on the
+        // server until Ctrl-C (SIGINT to this process) cancels it; then the lock goes away.
+        let holder = Thread {
+            guard let owner = try? Connection(ownerURL) else { locked.signal(); return }
+            _ = try? owner.execute("BEGIN")
+            _ = try? owner.execute("LOCK TABLE customers IN ACCESS EXCLUSIVE MODE")
+            locked.signal()
+            usleep(700_000)
+            kill(getpid(), SIGINT)
+            usleep(300_000)
+            _ = try? owner.execute("ROLLBACK")
+        }
+        holder.start()
+        locked.wait()
+        let run = try runSession(TypedLines("Customer | count\nCustomer | count\n"), interactive: true)
+        #expect(run.status == 0)
+        #expect(run.errors.contains("cancelled"))
+        #expect(run.output == "count\n\(try db.count(tenantCustomers, ["well-crafted"]))\n")
+    }
 }
