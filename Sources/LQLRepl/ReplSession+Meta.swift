@@ -88,7 +88,7 @@ extension ReplSession {
             return serverFailure(error)
         } catch {
             report("\(error)")
-            return 1
+            return error is TenantError ? 4 : 1
         }
     }
 

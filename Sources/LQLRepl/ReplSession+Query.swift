@@ -147,7 +147,8 @@ extension ReplSession {
     /// the next query.
     func serverFailure(_ error: PostgresError) -> Int32 {
         _ = Interrupts.take()
-        if error.isQueryCanceled {
+        // A statement timeout is also 57014; only a cancel the user asked for is "cancelled".
+        if error.isQueryCanceled && !error.message.contains("statement timeout") {
             report("cancelled")
             return 3
         }

@@ -73,12 +73,13 @@ struct SessionRun {
 }
 
 func runSession(_ source: LineSource, tenant: String = "well-crafted", format: OutputFormat = .csv,
-                interactive: Bool = false, connection: Connection? = nil) throws -> SessionRun {
+                interactive: Bool = false, connection: Connection? = nil,
+                scope: TenantScope = TenantScope()) throws -> SessionRun {
     let db = try LeoraCluster.shared()
     let out = MemorySink(), err = MemorySink()
     let session = ReplSession(catalog: db.catalog, schemaPath: LeoraCluster.schemaPath,
                               connection: try connection ?? Connection(db.readerURL), tenant: tenant,
-                              scope: TenantScope(), format: format, useColor: false, interactive: interactive,
+                              scope: scope, format: format, useColor: false, interactive: interactive,
                               environment: [:], lineSource: source, output: out, errors: err)
     let status = session.run()
     return SessionRun(status: status, output: out.text, errors: err.text)
@@ -241,5 +242,49 @@ let tenantCustomers = "SELECT count(*) FROM customers c JOIN tenants t ON t.id =
         #expect(run.status == 0)
         #expect(run.errors.contains("cancelled"))
         #expect(run.output == "count\n\(try db.count(tenantCustomers, ["well-crafted"]))\n")
+    }
+
+    @Test func serverErrorStopsAScriptWithStatus3() throws {
+        let db = try LeoraCluster.shared()
+        let locked = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        let ownerURL = db.ownerURL
+        let holder = Thread {
+            guard let owner = try? Connection(ownerURL) else { locked.signal(); return }
+            _ = try? owner.execute("BEGIN")
+            _ = try? owner.execute("LOCK TABLE customers IN ACCESS EXCLUSIVE MODE")
+            locked.signal()
+            done.wait()
+            _ = try? owner.execute("ROLLBACK")
+        }
+        holder.start()
+        locked.wait()
+        defer { done.signal() }
+        let run = try runSession(ScriptedLineSource(text: "Customer | count\nCustomer | count\n"),
+                                 scope: TenantScope(statementTimeoutMilliseconds: 200))
+        #expect(run.status == 3)
+        #expect(run.errors.contains("statement timeout"))
+        #expect(!run.errors.contains("cancelled"))
+        #expect(run.output.isEmpty)
+    }
+
+    @Test func unknownTenantSwitchStopsAScriptWithStatus4() throws {
+        let run = try runScript("\\tenant well-craftd\nCustomer | count\n")
+        #expect(run.status == 4)
+        #expect(run.errors.contains("well-crafted"))
+        #expect(run.output.isEmpty)
+    }
+
+    @Test func timingFormatAndParams() throws {
+        let run = try runScript("""
+            \\timing on
+            \\format json
+            \\set since 2026-06-01
+            \\params
+            Customer | where accountNumber == "WC-00042" | select accountNumber
+            """)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("$since = '2026-06-01'"))
+        #expect(run.output.contains("[\n  {\"accountNumber\":\"WC-00042\"}\n]\n"))
+        #expect(run.output.contains("Time: "))
     }
 }
