@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LQLOutput
 
 /// Where the schema comes from (`--schema`, else `LQL_SCHEMA`, else `prisma/schema.prisma`, else `schema.prisma`).
 public struct SchemaOptions: ParsableArguments {
@@ -33,11 +34,9 @@ public struct ConnectionOptions: ParsableArguments {
     public init() {}
 }
 
-public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case table, expanded, csv, json, ndjson, markdown
-}
+extension OutputFormat: ExpressibleByArgument {}
 
-public struct OutputOptions: ParsableArguments {
+public struct OutputArguments: ParsableArguments {
     @Option(name: .long, help: "Output format: table, expanded, csv, json, ndjson or markdown.")
     public var format: OutputFormat?
 

@@ -1,8 +1,66 @@
 import ArgumentParser
+import Foundation
+import LQL
 
+/// `lql compile FILE | -e 'query'`: the SQL and binds, no database.
 struct CompileCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "compile", abstract: "(being built)")
+    static let configuration = CommandConfiguration(
+        commandName: "compile", abstract: "Print the SQL and bind parameters of each output statement; no database.")
+    @OptionGroup var schema: SchemaOptions
+    @Option(name: .short, help: "A query given on the command line.") var e: String?
+    @Option(name: .long, help: "A parameter value, name=value (repeatable).") var param: [String] = []
+    @Flag(name: .long, help: "One JSON object per statement: {\"sql\": …, \"binds\": […]} (the tenant bind is null).")
+    var json = false
+    @Argument(help: "An LQL file.") var file: String?
+
     func run() throws {
-        throw CommandFailure(.usage, "lql compile: not built yet")
+        let frontEnd = try CompilerFrontEnd(schema: schema)
+        let source = try SourceArgument.read(file: file, expression: e)
+        let program = try frontEnd.compile(source, parameters: try ParameterArguments.parse(param), requireValues: false)
+        var out = ""
+        for (i, statement) in program.statements.enumerated() {
+            if json {
+                out += CompileJSON.line(statement.sql) + "\n"
+            } else {
+                if program.statements.count > 1 { out += (i > 0 ? "\n" : "") + "-- \(statement.title)\n" }
+                out += statement.sql.text + ";\n"
+                for (n, bind) in statement.sql.binds.enumerated() {
+                    switch bind {
+                    case .tenant: out += "-- $\(n + 1) = <tenant>\n"
+                    case .value(let v, let type): out += "-- $\(n + 1) = \(v.map { CompileJSON.sqlQuote($0) } ?? "NULL")::\(type)\n"
+                    }
+                }
+            }
+        }
+        StandardStreams.write(out)
     }
+}
+
+/// `-e 'query'` or a file (or `-` for stdin).
+enum SourceArgument {
+    static func read(file: String?, expression: String?) throws -> SourceFile {
+        switch (file, expression) {
+        case (nil, let e?): return try CompilerFrontEnd.source(name: "<command line>", bytes: Data(e.utf8))
+        case ("-"?, nil): return try CompilerFrontEnd.source(name: "<stdin>", bytes: FileHandle.standardInput.readDataToEndOfFile())
+        case (let f?, nil): return try CompilerFrontEnd.readSource(path: f)
+        case (_?, _?): throw CommandFailure(.usage, "lql: give a FILE or -e 'query', not both")
+        case (nil, nil): throw CommandFailure(.usage, "lql: give a FILE or -e 'query'")
+        }
+    }
+}
+
+enum CompileJSON {
+    static func line(_ sql: SQLStatement) -> String {
+        let binds: [Any] = sql.binds.map { bind -> Any in
+            switch bind {
+            case .tenant: return NSNull()
+            case .value(let v, _): return v.map { $0 as Any } ?? NSNull()
+            }
+        }
+        let object: [String: Any] = ["sql": sql.text, "binds": binds, "columns": sql.columnNames]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func sqlQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
 }

@@ -1,8 +1,47 @@
 import ArgumentParser
+import Foundation
+import LQL
+import LQLPostgres
+import LQLOutput
+import LQLRepl
 
+/// `lql` / `lql repl`: the prompt on a terminal; a script read from stdin otherwise (no prompt,
+/// no history, stop at the first error); `lql -e 'query'` runs one query like `lql run -e`.
 struct ReplCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "repl", abstract: "(being built)")
+    static let configuration = CommandConfiguration(
+        commandName: "repl", abstract: "The interactive prompt (reads a script from stdin when it is not a terminal).")
+    @OptionGroup var schema: SchemaOptions
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputArguments
+    @Option(name: .short, help: "Run one query and exit.") var e: String?
+    @Option(name: .long, help: "A parameter value, name=value (repeatable).") var param: [String] = []
+
     func run() throws {
-        throw CommandFailure(.usage, "lql repl: not built yet")
+        let frontEnd = try CompilerFrontEnd(schema: schema)
+        if let e {
+            let source = try SourceArgument.read(file: nil, expression: e)
+            let program = try frontEnd.compile(source, parameters: try ParameterArguments.parse(param))
+            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output).run(program, source: source)
+            return
+        }
+        try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? .table).run()
+    }
+}
+
+/// Opens a ReplSession on the resolved connection and tenant; shared by `lql` and `lql demo`.
+struct PromptLauncher {
+    let frontEnd: CompilerFrontEnd
+    let connection: ConnectionOptions
+    let format: OutputFormat
+
+    func run() throws {
+        let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, environment: frontEnd.environment)
+        let interactive = Terminal.isTerminal(0) && Terminal.isTerminal(1)
+        let session = ReplSession(catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, connection: context.connection,
+                                  tenant: context.tenant, scope: context.scope, format: format,
+                                  useColor: frontEnd.environment.useColorOnStdout, interactive: interactive,
+                                  environment: frontEnd.environment.variables)
+        let status = session.run()
+        if status != 0 { throw CommandFailure(ExitStatus(rawValue: status) ?? .serverError) }
     }
 }

@@ -1,8 +1,65 @@
 import ArgumentParser
+import Foundation
+import LQL
+import LQLOutput
+import LQLPostgres
 
+/// `lql run FILE.lql [--param k=v]… [-e 'query']`: a saved report, in one tenant transaction.
 struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "(being built)")
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run a saved report (or -e 'query') in the tenant's scope and print the results.")
+    @OptionGroup var schema: SchemaOptions
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputArguments
+    @Option(name: .short, help: "A query given on the command line.") var e: String?
+    @Option(name: .long, help: "A parameter value, name=value, parsed by its declared type (repeatable).")
+    var param: [String] = []
+    @Argument(help: "An LQL file (- for stdin).") var file: String?
+
     func run() throws {
-        throw CommandFailure(.usage, "lql run: not built yet")
+        let frontEnd = try CompilerFrontEnd(schema: schema)
+        let source = try SourceArgument.read(file: file, expression: e)
+        let program = try frontEnd.compile(source, parameters: try ParameterArguments.parse(param))
+        try ReportRunner(frontEnd: frontEnd, connection: connection, output: output).run(program, source: source)
+    }
+}
+
+/// Runs a compiled program: connect, resolve the tenant, one read-only transaction, every
+/// output statement streamed to the writer in order, the output file renamed into place only
+/// when everything succeeded.
+struct ReportRunner {
+    let frontEnd: CompilerFrontEnd
+    let connection: ConnectionOptions
+    let output: OutputArguments
+
+    func run(_ program: CompiledProgram, source: SourceFile) throws {
+        let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, environment: frontEnd.environment)
+        let format = output.format ?? .table
+        let options = OutputOptions(decimalsAsNumbers: output.decimalsAsNumbers)
+        let atomic: AtomicFileSink?
+        let sink: OutputSink
+        if let path = output.output {
+            do { atomic = try AtomicFileSink(path: path) } catch {
+                throw CommandFailure(.usage, "lql: cannot write \(path): \(error)")
+            }
+            sink = atomic!
+        } else {
+            atomic = nil
+            sink = FileDescriptorSink.standardOutput()
+        }
+        let headings = program.statements.count > 1 && [.table, .expanded, .markdown].contains(format)
+        do {
+            try context.scope.withTenant(context.tenant, on: context.connection) { tx in
+                for (i, statement) in program.statements.enumerated() {
+                    if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(statement.title)\n") }
+                    try tx.export(statement.sql, to: makeWriter(format, to: sink, options: options))
+                }
+            }
+            try sink.flush()
+            try atomic?.commit()
+        } catch {
+            atomic?.discard()
+            throw DatabaseContext.failure(for: error)
+        }
     }
 }

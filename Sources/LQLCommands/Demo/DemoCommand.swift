@@ -37,7 +37,7 @@ struct DemoOpen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open", abstract: "Start the demo cluster if needed and open the prompt (or run the reports without a terminal).")
     @OptionGroup var options: DemoOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputArguments
 
     func run() throws {
         let demo = try options.cluster()

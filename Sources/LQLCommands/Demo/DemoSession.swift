@@ -1,11 +1,33 @@
 import Foundation
+import LQL
 
-/// What `lql demo` does once the database is ready: the prompt on a terminal, else every report.
+/// What `lql demo` does once the database is ready: the prompt as `lql_reader` on the default
+/// tenant when on a terminal; otherwise every saved report, each run once with its defaults.
 struct DemoSession {
     let demo: DemoCluster
-    let output: OutputOptions
+    let output: OutputArguments
 
     func run() throws {
-        StandardStreams.error("demo database ready; reports and the prompt come with the run pipeline")
+        var schema = SchemaOptions()
+        schema.schema = demo.schemaPath
+        let frontEnd = try CompilerFrontEnd(schema: schema)
+        var connection = ConnectionOptions()
+        connection.db = demo.readerURL
+        connection.tenant = demo.example.defaultTenant
+        if Terminal.isTerminal(0) && Terminal.isTerminal(1) {
+            try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? .table).run()
+            return
+        }
+        let reportsDir = demo.examplesDirectory + "/" + demo.example.reportsDirectory
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: reportsDir)) ?? [])
+            .filter { $0.hasSuffix(".lql") }.sorted()
+        for file in files {
+            let path = reportsDir + "/" + file
+            StandardStreams.write("== \(file)\n")
+            let source = try CompilerFrontEnd.readSource(path: path)
+            let program = try frontEnd.compile(source, parameters: [:])
+            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output).run(program, source: source)
+            StandardStreams.write("\n")
+        }
     }
 }

@@ -1,0 +1,93 @@
+import Foundation
+import LQL
+
+/// The steps every command shares before anything touches a database: find and read the
+/// schema, read the source, compile, and print diagnostics like a compiler.
+struct CompilerFrontEnd {
+    let environment: CommandEnvironment
+    let catalog: Catalog
+    let schemaPath: String
+
+    init(schema: SchemaOptions, environment: CommandEnvironment = CommandEnvironment()) throws {
+        self.environment = environment
+        guard let path = SchemaLocator.locate(explicit: schema.schema, environment: environment.variables,
+                                              workingDirectory: environment.workingDirectory) else {
+            throw CommandFailure(.usage, "lql: no Prisma schema found: pass --schema PATH, set LQL_SCHEMA, or run where prisma/schema.prisma or schema.prisma exists")
+        }
+        let loaded: (catalog: Catalog?, source: SourceFile, diagnostics: [Diagnostic])
+        do {
+            loaded = try PrismaSchemaReader.load(path: path)
+        } catch let d as Diagnostic {
+            throw CommandFailure(.usage, "lql: cannot read the schema \(path): \(d.message)")
+        } catch {
+            throw CommandFailure(.usage, "lql: cannot read the schema \(path): \(error)")
+        }
+        let renderer = DiagnosticRenderer(useColor: environment.useColorOnStderr)
+        if !loaded.diagnostics.isEmpty {
+            StandardStreams.error(renderer.render(loaded.diagnostics, in: loaded.source))
+        }
+        guard var catalog = loaded.catalog else {
+            throw CommandFailure(.compileError, "lql: the schema \(path) has errors")
+        }
+        if let choice = schema.tenancy { catalog = CompilerFrontEnd.override(catalog, with: choice) }
+        self.catalog = catalog
+        self.schemaPath = path
+    }
+
+    /// `--tenancy` forces a style; the facts it needs come from the schema's own conventions.
+    static func override(_ catalog: Catalog, with choice: TenancyChoice) -> Catalog {
+        var c = catalog
+        switch (choice, catalog.tenancy) {
+        case (.rls, .rowLevel), (.schema, .schemaPerTenant): break
+        case (.rls, _): c.tenancy = .rowLevel(RowLevelTenancy())
+        case (.schema, _): c.tenancy = .schemaPerTenant(SchemaTenancy())
+        }
+        return c
+    }
+
+    /// Reads a source file as UTF-8; invalid bytes and NULs are refused with a clear message.
+    static func readSource(path: String) throws -> SourceFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure(.usage, "lql: cannot read \(path)")
+        }
+        return try source(name: path, bytes: data)
+    }
+
+    static func source(name: String, bytes: Data) throws -> SourceFile {
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            throw CommandFailure(.compileError, "\(name): not valid UTF-8 text")
+        }
+        if text.utf8.contains(0) { throw CommandFailure(.compileError, "\(name): contains a NUL byte") }
+        return SourceFile(name: name, text: text)
+    }
+
+    /// Compiles and prints diagnostics; returns the program, or throws exit 1.
+    func compile(_ source: SourceFile, parameters: [String: String], requireValues: Bool = true) throws -> CompiledProgram {
+        let result = LQLCompiler.compile(source: source, catalog: catalog, parameters: parameters,
+                                         requireParameterValues: requireValues)
+        if !result.diagnostics.isEmpty {
+            StandardStreams.error(DiagnosticRenderer(useColor: environment.useColorOnStderr).render(result.diagnostics, in: source))
+        }
+        guard let program = result.program, !result.hasErrors else {
+            let n = result.diagnostics.filter(\.isError).count
+            throw CommandFailure(.compileError, "\(source.name): \(n) error\(n == 1 ? "" : "s")")
+        }
+        return program
+    }
+}
+
+/// `--param k=v` values.
+enum ParameterArguments {
+    static func parse(_ items: [String]) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for item in items {
+            guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+                throw CommandFailure(.usage, "lql: --param takes name=value, got `\(item)`")
+            }
+            var name = String(item[..<eq])
+            if name.hasPrefix("$") { name.removeFirst() }
+            result[name] = String(item[item.index(after: eq)...])
+        }
+        return result
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import LQL
+import LQLPostgres
+import LQLOutput
+
+/// Connection, tenant and scope for commands that run queries, resolved from options and the
+/// environment in product.md's order.
+struct DatabaseContext {
+    let connection: Connection
+    let tenant: String
+    let scope: TenantScope
+
+    init(options: ConnectionOptions, catalog: Catalog, environment: CommandEnvironment) throws {
+        let given = options.tenant ?? environment["LQL_TENANT"] ?? environment["DEFAULT_TENANT_SLUG"] ?? ""
+        // Refused before any connection, as the Leora app refuses a request with no tenant.
+        if given.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw CommandFailure(.noSuchTenant, "lql: \(TenantError.blank)")
+        }
+        do {
+            connection = try Connection(options.db ?? environment["DATABASE_URL"])
+        } catch let error as PostgresError {
+            throw CommandFailure(.serverError, "lql: cannot connect: \(error)")
+        }
+        connection.verboseErrors = options.verbose
+        tenant = given
+        let timeout = options.timeout.map { Int(($0 * 1000).rounded()) }
+        scope = TenantScope(strategy: DatabaseContext.strategy(for: catalog), statementTimeoutMilliseconds: timeout)
+    }
+
+    static func strategy(for catalog: Catalog) -> TenancyStrategy {
+        switch catalog.tenancy {
+        case .schemaPerTenant(let s): .schemaPerTenant(prefix: s.schemaPrefix)
+        case .rowLevel, .none: .rowLevelSecurity
+        }
+    }
+
+    /// Maps execution errors to lql's exit statuses and one-line messages.
+    static func failure(for error: Error) -> CommandFailure {
+        switch error {
+        case let f as CommandFailure: f
+        case let t as TenantError: CommandFailure(.noSuchTenant, "lql: \(t)")
+        case let p as PostgresError: CommandFailure(.serverError, "lql: \(p.isQueryCanceled ? "cancelled: " : "")\(p.fullDescription)")
+        case let o as OutputError: CommandFailure(.serverError, "lql: writing the output failed: \(o)")
+        default: CommandFailure(.serverError, "lql: \(error)")
+        }
+    }
+}
