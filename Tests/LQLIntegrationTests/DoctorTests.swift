@@ -34,6 +34,12 @@ import LQLPostgres
         let findings = try Doctor(catalog: try DoctorTests.leoraCatalog()).examine(reader)
         let failures = findings.filter { $0.severity == .failure }
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
+        #expect(findings.isEmpty, "\(findings.map(\.description).joined(separator: "\n"))")
+        // This server is new enough; one that reports an older version gets the CVE warning.
+        #expect(reader.serverVersionNumber >= Doctor.minimumServerVersion)
+        let strict = try Doctor(catalog: try DoctorTests.leoraCatalog(), minimumServerVersion: reader.serverVersionNumber + 1).examine(reader)
+        #expect(strict.map(\.code) == ["server-rls-cves"])
+        #expect(strict.first?.severity == .warning)
     }
 
     @Test func plantedWeaknessesAreReported() throws {
@@ -53,6 +59,7 @@ import LQLPostgres
             "CREATE VIEW order_totals AS SELECT tenant_id, sum(total) AS total FROM orders GROUP BY tenant_id",
             "CREATE VIEW safe_order_totals WITH (security_invoker = true) AS SELECT tenant_id FROM orders",
             "GRANT SELECT ON order_totals, safe_order_totals TO lql_reader",
+            "ALTER TABLE customers DROP CONSTRAINT customers_tenant_id_check",
         ] { try owner.executeScript(statement) }
 
         let catalog = try DoctorTests.leoraCatalog()
@@ -73,6 +80,8 @@ import LQLPostgres
             "view-not-security-invoker order_totals",
         ]
         #expect(reported == expected, "unexpected: \(reported.subtracting(expected).sorted()), missing: \(expected.subtracting(reported).sorted())")
+        let warnings = Set(findings.filter { $0.severity == .warning }.map { "\($0.code) \($0.subject)" })
+        #expect(warnings == ["tenant-column-allows-empty customers.tenant_id"])
         // The original NULLIF policies stay clean even next to the planted ones.
         #expect(!findings.contains { $0.subject == "customers (policy tenant_isolation)" })
 

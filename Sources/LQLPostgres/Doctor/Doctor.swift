@@ -6,9 +6,12 @@ import LQLSchema
 /// names as bind parameters.
 public struct Doctor: Sendable {
     public let catalog: Catalog
+    /// Servers below this `server_version_num` get the `server-rls-cves` warning.
+    public var minimumServerVersion: Int
 
-    public init(catalog: Catalog) {
+    public init(catalog: Catalog, minimumServerVersion: Int = Doctor.minimumServerVersion) {
         self.catalog = catalog
+        self.minimumServerVersion = minimumServerVersion
     }
 
     /// PostgreSQL 15.14 fixed the RLS CVEs of 2025 (CVE-2025-8713 and friends: policy bypass
@@ -30,9 +33,9 @@ public struct Doctor: Sendable {
 
     private func checkServerVersion(_ connection: Connection) -> [DoctorFinding] {
         let version = connection.serverVersionNumber
-        guard version > 0, version < Doctor.minimumServerVersion else { return [] }
+        guard version > 0, version < minimumServerVersion else { return [] }
         return [DoctorFinding(.warning, "server-rls-cves", "server",
-                              "PostgreSQL \(connection.serverVersion) predates 15.14, which fixed row-level security bypasses (CVE-2025-8713); upgrade the server")]
+                              "PostgreSQL \(connection.serverVersion) (\(version)) is older than \(minimumServerVersion); 15.14 fixed row-level security bypasses (CVE-2025-8713); upgrade the server")]
     }
 
     /// Where each model's table lives: its `@@schema`, or `public`; for schema-per-tenant

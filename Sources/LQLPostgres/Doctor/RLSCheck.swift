@@ -24,6 +24,7 @@ struct RLSCheck {
                     "row-level security is not forced: the table owner sees every tenant (ALTER TABLE … FORCE ROW LEVEL SECURITY)"))
             }
             findings += try checkPolicies(table)
+            findings += try checkEmptyTenantGuard(table)
         }
         return findings
     }
@@ -65,6 +66,26 @@ struct RLSCheck {
                 "no SELECT policy mentions \(tenancy.tenantColumn) or \(tenancy.settingName)"))
         }
         return findings
+    }
+}
+
+extension RLSCheck {
+    /// `CHECK (tenant_id <> '')` makes the empty-string trap harmless even under a plain
+    /// `current_setting(…)` policy: no row can carry the '' a reused session reads back.
+    fileprivate func checkEmptyTenantGuard(_ table: TableLocation) throws -> [DoctorFinding] {
+        let checks = try connection.execute("""
+            SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint k
+            JOIN pg_catalog.pg_class c ON c.oid = k.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1 AND c.relname = $2 AND k.contype = 'c'
+            """, [table.schema, table.model.tableName])
+        let column = tenancy.tenantColumn.lowercased()
+        let guarded = checks.rows.contains { row in
+            let text = PolicyText.normalized(row[0] ?? "")
+            return text.contains(column) && (text.contains("<> ''") || text.contains("<> ''::text"))
+        }
+        guard !guarded else { return [] }
+        return [DoctorFinding(.warning, "tenant-column-allows-empty", "\(table.displayName).\(tenancy.tenantColumn)",
+            "no CHECK (\(tenancy.tenantColumn) <> '') guards against rows that an empty tenant setting would match")]
     }
 }
 
