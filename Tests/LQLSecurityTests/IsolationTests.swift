@@ -1,0 +1,289 @@
+import Foundation
+import LQL
+import LQLPostgres
+import Testing
+
+/// SplitMix64: small, seedable, the same sequence on every platform.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Generates well-typed LQL queries over a catalog, with literal values drawn from the data.
+final class QueryGenerator {
+    let catalog: Catalog
+    let db: Connection
+    var rng: SeededRandom
+    private var samples: [String: [String]] = [:]
+
+    init(catalog: Catalog, db: Connection, seed: UInt64) {
+        self.catalog = catalog
+        self.db = db
+        self.rng = SeededRandom(seed: seed)
+    }
+
+    var models: [Model] { catalog.queryableModels.filter { !$0.isView && $0.isTenantScoped } }
+
+    func pick<T>(_ xs: [T]) -> T { xs[Int.random(in: 0..<xs.count, using: &rng)] }
+    func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
+
+    /// Fields one may compare: scalars and enums, not forbidden (tenant key, sensitive), no lists.
+    func comparable(_ m: Model) -> [Field] {
+        m.fields.filter { f in
+            guard !f.isForbidden, !f.isList else { return false }
+            switch f.type {
+            case .scalar(let s): return s != .json && s != .bytes
+            case .enumeration: return true
+            default: return false
+            }
+        }
+    }
+
+    func relations(_ m: Model, _ card: Relation.Cardinality) -> [(Field, Model)] {
+        m.relationFields.compactMap { f in
+            guard !f.isForbidden, let r = f.relation, r.cardinality == card,
+                  let target = catalog.model(named: r.targetModel), !target.isTenantRoot, !target.isView else { return nil }
+            return (f, target)
+        }
+    }
+
+    func numeric(_ f: Field) -> Bool {
+        if case .scalar(let s) = f.type { return [.int, .bigInt, .float, .decimal].contains(s) }
+        return false
+    }
+
+    func groupable(_ f: Field) -> Bool {
+        switch f.type {
+        case .enumeration: return true
+        case .scalar(let s): return s == .boolean || s == .string
+        default: return false
+        }
+    }
+
+    func quote(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// Distinct values of a column in the whole database (all tenants), as LQL literals.
+    func values(_ m: Model, _ f: Field) -> [String] {
+        let key = m.tableName + "." + f.columnName
+        if let cached = samples[key] { return cached }
+        var out: [String] = []
+        switch f.type {
+        case .enumeration(let e):
+            out = catalog.enumType(named: e)?.values.map(\.name) ?? []
+        case .scalar(.boolean):
+            out = ["true", "false"]
+        case .scalar(let s):
+            let col = "\"" + f.columnName + "\""
+            let expr = s == .dateTime ? "to_char(\(col) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')" : "\(col)::text"
+            let sql = "SELECT DISTINCT \(expr) FROM \"\(m.tableName)\" WHERE \(col) IS NOT NULL ORDER BY 1 LIMIT 12"
+            let rows = (try? db.execute(sql).rows.compactMap { $0.first ?? nil }) ?? []
+            switch s {
+            case .string: out = rows.map(quote)
+            case .dateTime: out = rows.map { "@" + $0 }
+            default: out = rows
+            }
+        default: break
+        }
+        if out.isEmpty {
+            switch f.type {
+            case .scalar(.string): out = ["\"x\""]
+            case .scalar(.dateTime): out = ["@2026-01-01T00:00:00Z"]
+            default: out = ["1"]
+            }
+        }
+        samples[key] = out
+        return out
+    }
+
+    /// A condition on one field of `m`, the field reached through `prefix` (`customer.`).
+    func fieldCondition(_ m: Model, prefix: String = "") -> String {
+        let f = pick(comparable(m))
+        let name = prefix + f.name
+        if f.isOptional && chance(0.15) { return name + (chance(0.5) ? " is null" : " is not null") }
+        let vs = values(m, f)
+        switch f.type {
+        case .enumeration:
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0: return "\(name) == \(pick(vs))"
+            case 1: return "\(name) != \(pick(vs))"
+            case 2: return "\(name) in [\(pick(vs)), \(pick(vs))]"
+            default: return "\(name) not in [\(pick(vs))]"
+            }
+        case .scalar(.boolean):
+            return chance(0.5) ? name : "\(name) == \(pick(vs))"
+        case .scalar(.string):
+            let v = pick(vs)
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0: return "\(name) == \(v)"
+            case 1: return "\(name) != \(v)"
+            case 2:
+                // A short piece of a real value: a substring match that hits.
+                let body = String(v.dropFirst().dropLast().replacingOccurrences(of: "\\\"", with: "").replacingOccurrences(of: "\\\\", with: "").prefix(3))
+                return "\(name) ~ \(quote(body))"
+            default: return "\(name) in [\(v), \(pick(vs))]"
+            }
+        case .scalar(.dateTime):
+            return "\(name) \(pick(["<", ">=", ">"])) \(pick(vs))"
+        default:
+            return "\(name) \(pick(["==", "!=", "<", "<=", ">", ">="])) \(pick(vs))"
+        }
+    }
+
+    func condition(_ m: Model, depth: Int = 0) -> String {
+        let toOne = relations(m, .toOne), toMany = relations(m, .toMany)
+        let r = Double.random(in: 0..<1, using: &rng)
+        if r < 0.5 || depth > 1 { return fieldCondition(m) }
+        if r < 0.7, !toOne.isEmpty {
+            let (rel, target) = pick(toOne)
+            if chance(0.3), !relations(target, .toOne).isEmpty {
+                let (rel2, target2) = pick(relations(target, .toOne))
+                return fieldCondition(target2, prefix: rel.name + "." + rel2.name + ".")
+            }
+            return fieldCondition(target, prefix: rel.name + ".")
+        }
+        if !toMany.isEmpty {
+            let (rel, target) = pick(toMany)
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0: return "count(\(rel.name)) \(pick([">", ">=", "=="])) \(Int.random(in: 0...5, using: &rng))"
+            case 1: return "any(\(rel.name) where \(condition(target, depth: depth + 1)))"
+            case 2: return "count(\(rel.name) where \(condition(target, depth: depth + 1))) >= 1"
+            default: return "any(\(rel.name))"
+            }
+        }
+        return fieldCondition(m)
+    }
+
+    enum Shape { case rows, projected }
+
+    /// A query and whether it returns raw model rows (with `id`).
+    func query() -> (source: String, shape: Shape) {
+        let m = pick(models)
+        var parts = [m.name]
+        for _ in 0..<Int.random(in: 0...2, using: &rng) {
+            var c = condition(m)
+            if chance(0.25) { c = "(\(c)) \(pick(["and", "or"])) \(condition(m))" }
+            if chance(0.1) { c = "not (\(c))" }
+            parts.append("where " + c)
+        }
+        let fields = comparable(m)
+        if chance(0.3) {
+            let f = pick(fields)
+            parts.append("sort \(f.name)\(chance(0.5) ? " desc" : ""), id")
+            parts.append("take \(Int.random(in: 1...25, using: &rng))")
+        }
+        switch Int.random(in: 0..<6, using: &rng) {
+        case 0, 1:
+            return (parts.joined(separator: " | "), .rows)
+        case 2:
+            var items = (0..<Int.random(in: 1...3, using: &rng)).map { _ in pick(fields).name }
+            items = Array(Set(items)).sorted()
+            let toOne = relations(m, .toOne), toMany = relations(m, .toMany)
+            if chance(0.5), !toOne.isEmpty {
+                let (rel, target) = pick(toOne)
+                let tf = comparable(target)
+                items.append(chance(0.5) ? "via: \(rel.name).\(pick(tf).name)" : "\(rel.name) { \(pick(tf).name) }")
+            }
+            if chance(0.5), !toMany.isEmpty {
+                let (rel, target) = pick(toMany)
+                items.append(chance(0.5) ? "n: count(\(rel.name))" : "\(rel.name) { \(pick(comparable(target)).name) }")
+            }
+            parts.append("select " + items.joined(separator: ", "))
+        case 3:
+            let keys = fields.filter(groupable)
+            let nums = fields.filter(numeric)
+            if keys.isEmpty { parts.append("count"); break }
+            var agg = ["n: count()"]
+            if let nf = nums.isEmpty ? nil : pick(nums) { agg.append("s: sum(\(nf.name))"); agg.append("mx: max(\(nf.name))") }
+            parts.append("group by \(pick(keys).name) aggregate " + agg.joined(separator: ", "))
+        case 4:
+            let nums = fields.filter(numeric)
+            parts.append(nums.isEmpty ? "aggregate n: count()" : "aggregate n: count(), s: sum(\(pick(nums).name))")
+        default:
+            parts.append("count")
+        }
+        return (parts.joined(separator: " | "), .projected)
+    }
+}
+
+@Suite(.serialized)
+struct IsolationTests {
+    static var seed: UInt64 { ProcessInfo.processInfo.environment["LQL_ISOLATION_SEED"].flatMap(UInt64.init) ?? 20261122 }
+    static var count: Int { ProcessInfo.processInfo.environment["LQL_ISOLATION_COUNT"].flatMap(Int.init) ?? 300 }
+
+    static func multiset(_ rows: [[String?]]) -> [String] {
+        rows.map { $0.map { $0 ?? "\u{0}NULL" }.joined(separator: "\u{1}") }.sorted()
+    }
+
+    @Test("random well-typed queries: the compiler's own predicates isolate every tenant")
+    func isolation() throws {
+        let clock = ContinuousClock.now
+        let pg = try LeoraCluster.shared()
+        let reader = try Connection(pg.readerURL)
+        let owner = try Connection(pg.ownerURL)
+        let verify = try Connection(pg.ownerURL)
+        let scope = TenantScope()
+        let seed = IsolationTests.seed, count = IsolationTests.count
+        print("isolation: seed \(seed) (LQL_ISOLATION_SEED), \(count) queries × 3 tenants (LQL_ISOLATION_COUNT)")
+        let generator = QueryGenerator(catalog: Security.catalog, db: verify, seed: seed)
+
+        // The verifying role really bypasses RLS: in a tenant's scope it sees every tenant's orders.
+        let all = try verify.execute("SELECT count(*) FROM orders")[0, 0]
+        let inScope = try scope.withTenant("north-cellars", on: owner) { try $0.connection.execute("SELECT count(*) FROM orders")[0, 0] }
+        try #require(all == inScope, "the superuser does not bypass RLS; the comparison would prove nothing")
+
+        var executed = 0, nonEmpty = 0, rowQueries = 0, checkedIds = 0
+        for i in 0..<count {
+            let (source, shape) = generator.query()
+            let result = Security.compile(source)
+            guard let program = result.program, !result.hasErrors, let statement = program.statements.last else {
+                let messages = result.diagnostics.map { "\($0.code.code): \($0.message)" }.joined(separator: "\n")
+                Issue.record("generator bug or compiler bug: query \(i) does not compile:\n\(source)\n\(messages)")
+                continue
+            }
+            let sql = statement.sql
+            let idColumn = sql.columnNames.firstIndex(of: "id")
+            if shape == .rows {
+                rowQueries += 1
+                #expect(idColumn != nil, "raw rows without id: \(source) -> \(sql.columnNames)")
+            }
+            for slug in LeoraCluster.tenants {
+                let viaRLS: [[String?]]
+                let tenant: Tenant
+                do {
+                    (viaRLS, tenant) = try scope.withTenant(slug, on: reader) { tx in (try tx.execute(sql).rows, tx.tenant) }
+                } catch {
+                    Issue.record("query \(i) fails as lql_reader for \(slug): \(error)\n\(source)\n\(sql.text)")
+                    continue
+                }
+                let withoutRLS = try scope.withTenant(slug, on: owner) { tx in try tx.execute(sql).rows }
+                executed += 1
+                if !viaRLS.isEmpty { nonEmpty += 1 }
+                #expect(IsolationTests.multiset(viaRLS) == IsolationTests.multiset(withoutRLS),
+                        "query \(i) for \(slug): \(viaRLS.count) rows under RLS, \(withoutRLS.count) without\n\(source)\n\(sql.text)")
+                if shape == .rows, let idColumn, !withoutRLS.isEmpty {
+                    let model = source.split(separator: " ").first.map(String.init) ?? ""
+                    guard let m = Security.catalog.model(named: model) else { continue }
+                    let ids = Set(withoutRLS.compactMap { $0[idColumn] })
+                    let idCol = m.field(named: "id")?.columnName ?? "id"
+                    let owned = try verify.execute(
+                        "SELECT count(DISTINCT \"\(idCol)\") FROM \"\(m.tableName)\" WHERE \"\(idCol)\"::text = ANY(string_to_array($1, ',')) AND \"tenant_id\" = $2",
+                        [ids.joined(separator: ","), tenant.id], types: [25, 25])[0, 0]
+                    #expect(owned == String(ids.count), "query \(i) for \(slug) returns ids of another tenant\n\(source)")
+                    checkedIds += ids.count
+                }
+            }
+        }
+        let elapsed = ContinuousClock.now - clock
+        print("isolation: \(executed) runs (\(nonEmpty) non-empty), \(rowQueries) raw-row queries, \(checkedIds) ids verified, \(elapsed)")
+        #expect(reader.isConnected)
+    }
+}
