@@ -241,8 +241,11 @@ struct IsolationTests {
         try #require(all == inScope, "the superuser does not bypass RLS; the comparison would prove nothing")
 
         var executed = 0, nonEmpty = 0, rowQueries = 0, checkedIds = 0
+        var audited: [Security.AuditItem] = []
+        var mutantCaught = false
         for i in 0..<count {
             let (source, shape) = generator.query()
+            if i < 8 || ProcessInfo.processInfo.environment["LQL_ISOLATION_VERBOSE"] != nil { print("isolation: query \(i): \(source)") }
             let result = Security.compile(source)
             guard let program = result.program, !result.hasErrors, let statement = program.statements.last else {
                 let messages = result.diagnostics.map { "\($0.code.code): \($0.message)" }.joined(separator: "\n")
@@ -250,6 +253,16 @@ struct IsolationTests {
                 continue
             }
             let sql = statement.sql
+            audited.append(Security.AuditItem(name: "generated \(i): \(source)", sql: sql.text, binds: sql.binds.count, canaries: []))
+            // Mutation check: without the compiler's tenant predicates, the superuser run must differ
+            // for some query (the comparison can fail, so its passing means something).
+            if !mutantCaught, shape == .rows, sql.text.hasPrefix("SELECT") {
+                var mutant = sql
+                mutant.text = sql.text.replacingOccurrences(of: "t.\"tenant_id\" = $1", with: "$1 IS NOT NULL")
+                let a = try scope.withTenant("north-cellars", on: owner) { try $0.execute(mutant).rows }
+                let b = try scope.withTenant("north-cellars", on: reader) { try $0.execute(mutant).rows }
+                if IsolationTests.multiset(a) != IsolationTests.multiset(b) { mutantCaught = true }
+            }
             let idColumn = sql.columnNames.firstIndex(of: "id")
             if shape == .rows {
                 rowQueries += 1
@@ -281,6 +294,11 @@ struct IsolationTests {
                     checkedIds += ids.count
                 }
             }
+        }
+        #expect(mutantCaught, "no query distinguished the compiler's predicates from RLS alone")
+        if Security.hasPglast {
+            let (status, output) = try Security.audit(audited)
+            #expect(status == 0, "sql_audit violations in generated queries:\n\(output)")
         }
         let elapsed = ContinuousClock.now - clock
         print("isolation: \(executed) runs (\(nonEmpty) non-empty), \(rowQueries) raw-row queries, \(checkedIds) ids verified, \(elapsed)")
