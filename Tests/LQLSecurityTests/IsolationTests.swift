@@ -22,6 +22,21 @@ final class QueryGenerator {
     let db: Connection
     var rng: SeededRandom
     private var samples: [String: [String]] = [:]
+    /// The current query's parameters: declarations and the values supplied as text.
+    var declarations: [String] = []
+    var parameters: [String: String] = [:]
+
+    /// `$pN` bound to `text` (supplied as text, as on the command line), declared with `type`.
+    func parameter(_ type: String, _ text: String) -> String {
+        let name = "p\(declarations.count)"
+        declarations.append("param \(name): \(type)")
+        parameters[name] = text
+        return "$" + name
+    }
+
+    func unquote(_ literal: String) -> String {
+        String(literal.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+    }
 
     init(catalog: Catalog, db: Connection, seed: UInt64) {
         self.catalog = catalog
@@ -111,8 +126,9 @@ final class QueryGenerator {
         if f.isOptional && chance(0.15) { return name + (chance(0.5) ? " is null" : " is not null") }
         let vs = values(m, f)
         switch f.type {
-        case .enumeration:
-            switch Int.random(in: 0..<4, using: &rng) {
+        case .enumeration(let e):
+            switch Int.random(in: 0..<5, using: &rng) {
+            case 4: return "\(name) == \(parameter(e, pick(vs)))"
             case 0: return "\(name) == \(pick(vs))"
             case 1: return "\(name) != \(pick(vs))"
             case 2: return "\(name) in [\(pick(vs)), \(pick(vs))]"
@@ -122,7 +138,8 @@ final class QueryGenerator {
             return chance(0.5) ? name : "\(name) == \(pick(vs))"
         case .scalar(.string):
             let v = pick(vs)
-            switch Int.random(in: 0..<4, using: &rng) {
+            switch Int.random(in: 0..<5, using: &rng) {
+            case 4: return "\(name) == \(parameter("String", unquote(v)))"
             case 0: return "\(name) == \(v)"
             case 1: return "\(name) != \(v)"
             case 2:
@@ -165,7 +182,14 @@ final class QueryGenerator {
     enum Shape { case rows, projected }
 
     /// A query and whether it returns raw model rows (with `id`).
-    func query() -> (source: String, shape: Shape) {
+    func query() -> (source: String, shape: Shape, parameters: [String: String]) {
+        declarations = []
+        parameters = [:]
+        let (body, shape) = pipeline()
+        return ((declarations + [body]).joined(separator: "\n"), shape, parameters)
+    }
+
+    func pipeline() -> (source: String, shape: Shape) {
         let m = pick(models)
         var parts = [m.name]
         for _ in 0..<Int.random(in: 0...2, using: &rng) {
@@ -179,6 +203,7 @@ final class QueryGenerator {
             let f = pick(fields)
             parts.append("sort \(f.name)\(chance(0.5) ? " desc" : ""), id")
             parts.append("take \(Int.random(in: 1...25, using: &rng))")
+            if chance(0.3) { parts.append("skip \(Int.random(in: 0...5, using: &rng))") }
         }
         switch Int.random(in: 0..<6, using: &rng) {
         case 0, 1:
@@ -194,8 +219,25 @@ final class QueryGenerator {
             }
             if chance(0.5), !toMany.isEmpty {
                 let (rel, target) = pick(toMany)
-                items.append(chance(0.5) ? "n: count(\(rel.name))" : "\(rel.name) { \(pick(comparable(target)).name) }")
+                let tf = comparable(target)
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0: items.append("n: count(\(rel.name))")
+                case 1:
+                    let nums = tf.filter(numeric)
+                    items.append(nums.isEmpty ? "n: count(\(rel.name) where \(condition(target, depth: 1)))"
+                                              : "agg: \(pick(["sum", "min", "max"]))(\(rel.name).\(pick(nums).name))")
+                case 2:
+                    var inner = [pick(tf).name]
+                    if let (r2, t2) = relations(target, .toOne).randomElement(using: &rng) { inner.append("\(r2.name).\(pick(comparable(t2)).name)") }
+                    if let (r3, _) = relations(target, .toMany).randomElement(using: &rng) { inner.append("k: count(\(r3.name))") }
+                    items.append("\(rel.name) { \(Array(Set(inner)).sorted().joined(separator: ", ")) }")
+                default: items.append("\(rel.name) { \(pick(tf).name) }")
+                }
             }
+            // `distinct` over a shape is a known compiler bug (json has no equality operator): see
+            // IsolationTests.distinctOverShape; the generator keeps it to shape-free selects.
+            let hasShape = items.contains { $0.contains("{") }
+            if !hasShape, chance(0.2) { parts.append("select " + items.joined(separator: ", ")); parts.append("distinct"); return (parts.joined(separator: " | "), .projected) }
             parts.append("select " + items.joined(separator: ", "))
         case 3:
             let keys = fields.filter(groupable)
@@ -204,6 +246,7 @@ final class QueryGenerator {
             var agg = ["n: count()"]
             if let nf = nums.isEmpty ? nil : pick(nums) { agg.append("s: sum(\(nf.name))"); agg.append("mx: max(\(nf.name))") }
             parts.append("group by \(pick(keys).name) aggregate " + agg.joined(separator: ", "))
+            if chance(0.3) { parts.append("where n > \(Int.random(in: 0...3, using: &rng))") }
         case 4:
             let nums = fields.filter(numeric)
             parts.append(nums.isEmpty ? "aggregate n: count()" : "aggregate n: count(), s: sum(\(pick(nums).name))")
@@ -216,6 +259,26 @@ final class QueryGenerator {
 
 @Suite(.serialized)
 struct IsolationTests {
+    /// Found by the generator: `select` with a shape then `distinct` compiles to `SELECT DISTINCT`
+    /// over a `json` column, which PostgreSQL refuses (42883: no equality operator for type json).
+    /// The compiler should use jsonb for shapes under DISTINCT, or refuse the query with a diagnostic.
+    @Test("distinct over a shape runs (known compiler bug)")
+    func distinctOverShape() throws {
+        let pg = try LeoraCluster.shared()
+        let reader = try Connection(pg.readerURL)
+        for source in ["Payment | select id, invoice { customerId } | distinct",
+                       "Customer | take 3 | select name, orders { number } | distinct"] {
+            let result = Security.compile(source)
+            guard let sql = result.program?.statements.last?.sql else {
+                continue  // refused with a diagnostic: also an acceptable fix
+            }
+            withKnownIssue("SELECT DISTINCT over json shape columns fails in PostgreSQL") {
+                _ = try TenantScope().withTenant("well-crafted", on: reader) { try $0.execute(sql).rows }
+            }
+        }
+        #expect(reader.transactionStatus == .idle)
+    }
+
     static var seed: UInt64 { ProcessInfo.processInfo.environment["LQL_ISOLATION_SEED"].flatMap(UInt64.init) ?? 20261122 }
     static var count: Int { ProcessInfo.processInfo.environment["LQL_ISOLATION_COUNT"].flatMap(Int.init) ?? 300 }
 
@@ -244,12 +307,12 @@ struct IsolationTests {
         var audited: [Security.AuditItem] = []
         var mutantCaught = false
         for i in 0..<count {
-            let (source, shape) = generator.query()
+            let (source, shape, parameters) = generator.query()
             if i < 8 || ProcessInfo.processInfo.environment["LQL_ISOLATION_VERBOSE"] != nil { print("isolation: query \(i): \(source)") }
-            let result = Security.compile(source)
+            let result = Security.compile(source, parameters: parameters)
             guard let program = result.program, !result.hasErrors, let statement = program.statements.last else {
                 let messages = result.diagnostics.map { "\($0.code.code): \($0.message)" }.joined(separator: "\n")
-                Issue.record("generator bug or compiler bug: query \(i) does not compile:\n\(source)\n\(messages)")
+                Issue.record("generator bug or compiler bug: query \(i) does not compile:\n\(source)\nparameters: \(parameters)\n\(messages)")
                 continue
             }
             let sql = statement.sql
@@ -283,7 +346,7 @@ struct IsolationTests {
                 #expect(IsolationTests.multiset(viaRLS) == IsolationTests.multiset(withoutRLS),
                         "query \(i) for \(slug): \(viaRLS.count) rows under RLS, \(withoutRLS.count) without\n\(source)\n\(sql.text)")
                 if shape == .rows, let idColumn, !withoutRLS.isEmpty {
-                    let model = source.split(separator: " ").first.map(String.init) ?? ""
+                    let model = source.split(separator: "\n").last?.split(separator: " ").first.map(String.init) ?? ""
                     guard let m = Security.catalog.model(named: model) else { continue }
                     let ids = Set(withoutRLS.compactMap { $0[idColumn] })
                     let idCol = m.field(named: "id")?.columnName ?? "id"
