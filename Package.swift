@@ -40,6 +40,7 @@ let package = Package(
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
         .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLOutput"]),
+        .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres"]),
         .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLCommands"]),
     ],
     swiftLanguageModes: [.v6]

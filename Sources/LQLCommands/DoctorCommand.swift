@@ -1,8 +1,60 @@
 import ArgumentParser
+import Foundation
+import LQL
+import LQLPostgres
 
+/// `lql doctor`: checks that the database keeps tenants apart the way lql relies on, that the
+/// connected role is read-only, and that the tables match the Prisma schema.
 struct DoctorCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "doctor", abstract: "(being built)")
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the database's tenant isolation, the connected role and drift from the Prisma schema.",
+        discussion: "Exit codes: 0 no failures (warnings allowed), 1 at least one failure, 2 usage, 3 connection or server error.")
+
+    @Option(name: .long, help: "Database URL (else DATABASE_URL, else libpq's PG* variables).")
+    var db: String?
+
+    @Option(name: .long, help: "Path of the Prisma schema (else LQL_SCHEMA, prisma/schema.prisma, schema.prisma).")
+    var schema: String?
+
     func run() throws {
-        throw CommandFailure(.usage, "lql doctor: not built yet")
+        let environment = CommandEnvironment()
+        let catalog = try loadCatalog(environment)
+        let connection: Connection
+        do {
+            connection = try Connection(db ?? environment["DATABASE_URL"])
+        } catch {
+            throw CommandFailure(.serverError, "lql doctor: \(error)")
+        }
+        let findings: [DoctorFinding]
+        do {
+            findings = try Doctor(catalog: catalog).examine(connection)
+        } catch {
+            throw CommandFailure(.serverError, "lql doctor: \(error)")
+        }
+        for finding in findings { StandardStreams.write(finding.description + "\n") }
+        let failures = findings.filter { $0.severity == .failure }.count
+        let warnings = findings.count - failures
+        let who = "\(connection.user)@\(connection.database), PostgreSQL \(connection.serverVersion)"
+        StandardStreams.write("\(failures) failure\(failures == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (\(who))\n")
+        if failures > 0 { throw CommandFailure(ExitStatus(rawValue: 1)!, nil) }
+    }
+
+    private func loadCatalog(_ environment: CommandEnvironment) throws -> Catalog {
+        guard let path = SchemaLocator.locate(explicit: schema, environment: environment.variables,
+                                              workingDirectory: environment.workingDirectory) else {
+            throw CommandFailure(.usage, "lql doctor: no Prisma schema found; pass --schema PATH or set LQL_SCHEMA")
+        }
+        let renderer = DiagnosticRenderer(useColor: environment.useColorOnStderr)
+        do {
+            let loaded = try PrismaSchemaReader.load(path: path)
+            if !loaded.diagnostics.isEmpty {
+                StandardStreams.error(renderer.render(loaded.diagnostics, in: loaded.source))
+            }
+            guard let catalog = loaded.catalog else { throw CommandFailure(.compileError, nil) }
+            return catalog
+        } catch let diagnostic as Diagnostic {
+            throw CommandFailure(.usage, renderer.render(diagnostic, in: SourceFile(name: path, text: "")))
+        }
     }
 }

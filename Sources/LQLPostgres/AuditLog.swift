@@ -1,0 +1,137 @@
+import Foundation
+
+/// One line of the audit log: who ran what, as which role, for which tenant, with what result.
+/// Bind values are never recorded (they may be customer data); only how many there were.
+public struct AuditRecord: Encodable, Sendable {
+    /// ISO-8601, UTC, with milliseconds.
+    public var time: String
+    public var osUser: String
+    public var dbRole: String
+    public var tenant: String
+    /// SHA-256 (hex) of the LQL source text.
+    public var sourceHash: String
+    public var sourceText: String
+    /// SHA-256 (hex) of the SQL text sent (without bind values).
+    public var sqlHash: String
+    public var bindCount: Int
+    public var rows: Int
+    public var durationMs: Double
+    /// "ok", or "error: <SQLSTATE>".
+    public var outcome: String
+    public var queryID: String?
+
+    public init(time: Date = Date(), osUser: String = AuditRecord.currentOSUser(), dbRole: String, tenant: String,
+                sourceText: String, sql: String, bindCount: Int, rows: Int, durationMs: Double, outcome: String,
+                queryID: String? = nil) {
+        self.time = AuditRecord.iso8601(time)
+        self.osUser = osUser
+        self.dbRole = dbRole
+        self.tenant = tenant
+        self.sourceHash = SHA256.hex(sourceText)
+        self.sourceText = sourceText
+        self.sqlHash = SHA256.hex(sql)
+        self.bindCount = bindCount
+        self.rows = rows
+        self.durationMs = durationMs
+        self.outcome = outcome
+        self.queryID = queryID
+    }
+
+    /// "ok" or "error: 42501" (or "error" when the failure had no SQLSTATE, e.g. a lost connection).
+    public static func outcome(for error: (any Error)?) -> String {
+        guard let error else { return "ok" }
+        if let pg = error as? PostgresError, let state = pg.sqlState { return "error: \(state)" }
+        return "error"
+    }
+
+    public static func currentOSUser() -> String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? String(geteuid())
+    }
+
+    static func iso8601(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}
+
+/// An append-only JSON-lines file. Appending never fails the caller's query: a log that cannot
+/// be written is reported on stderr once per process, then skipped.
+public struct AuditLog: Sendable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// `LQL_AUDIT_LOG`, else `~/.lql/audit.jsonl`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let explicit = environment["LQL_AUDIT_LOG"], !explicit.isEmpty { return explicit }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return (home as NSString).appendingPathComponent(".lql/audit.jsonl")
+    }
+
+    public func append(_ record: AuditRecord) {
+        if let problem = write(record) { AuditLog.warnOnce("lql: cannot write the audit log \(path): \(problem)") }
+    }
+
+    /// Returns what went wrong, or nil.
+    private func write(_ record: AuditRecord) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard var line = try? encoder.encode(record) else { return "the record could not be encoded" }
+        line.append(UInt8(ascii: "\n"))
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch { return "cannot create \(directory)" }
+        }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(fd) }
+        // One write() per line: with O_APPEND, lines from concurrent lql processes do not interleave.
+        let written = line.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        return written == line.count ? nil : String(cString: strerror(errno))
+    }
+
+    private static let warned = WarnedFlag()
+
+    private static func warnOnce(_ message: String) {
+        guard warned.setIfFirst() else { return }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    // MARK: query ids
+
+    /// 12 random hex digits, tying an audit record to the statement in `pg_stat_activity` and the server log.
+    public static func queryID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<6).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+        }.joined()
+    }
+
+    /// `/* lql qid=<id> */ <sql>`. The id must come from `queryID()` (hex only), so the comment
+    /// cannot be closed early; anything else is left out rather than put into SQL text.
+    public static func tagged(_ sql: String, queryID: String) -> String {
+        guard !queryID.isEmpty, queryID.allSatisfy(\.isHexDigit) else { return sql }
+        return "/* lql qid=\(queryID) */ " + sql
+    }
+}
+
+private final class WarnedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var warned = false
+    func setIfFirst() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if warned { return false }
+        warned = true
+        return true
+    }
+}

@@ -1,0 +1,84 @@
+import LQLSchema
+
+/// Examines a live database against a Prisma schema: tenant isolation (RLS enabled, forced and
+/// sound policies), the connected role's powers, the server version, views that run with their
+/// owner's rights, and drift between the schema and the tables. Every catalog query takes its
+/// names as bind parameters.
+public struct Doctor: Sendable {
+    public let catalog: Catalog
+    /// Servers below this `server_version_num` get the `server-rls-cves` warning.
+    public var minimumServerVersion: Int
+
+    public init(catalog: Catalog, minimumServerVersion: Int = Doctor.minimumServerVersion) {
+        self.catalog = catalog
+        self.minimumServerVersion = minimumServerVersion
+    }
+
+    /// PostgreSQL 15.14 fixed the RLS CVEs of 2025 (CVE-2025-8713 and friends: policy bypass
+    /// through planner statistics and inheritance).
+    public static let minimumServerVersion = 150014
+
+    public func examine(_ connection: Connection) throws -> [DoctorFinding] {
+        var findings: [DoctorFinding] = []
+        findings += checkServerVersion(connection)
+        let tables = try tableLocations(connection)
+        findings += try DriftCheck(catalog: catalog, connection: connection).run(tables: tables)
+        findings += try RoleCheck(catalog: catalog, connection: connection).run(scopedTables: scopedTables(tables))
+        if case .rowLevel(let tenancy) = catalog.tenancy {
+            findings += try RLSCheck(tenancy: tenancy, connection: connection).run(tables: scopedTables(tables))
+        }
+        findings += try ViewCheck(catalog: catalog, connection: connection).run(schemas: schemasToInspect(connection))
+        return findings
+    }
+
+    private func checkServerVersion(_ connection: Connection) -> [DoctorFinding] {
+        let version = connection.serverVersionNumber
+        guard version > 0, version < minimumServerVersion else { return [] }
+        return [DoctorFinding(.warning, "server-rls-cves", "server",
+                              "PostgreSQL \(connection.serverVersion) (\(version)) is older than \(minimumServerVersion); 15.14 fixed row-level security bypasses (CVE-2025-8713); upgrade the server")]
+    }
+
+    /// Where each model's table lives: its `@@schema`, or `public`; for schema-per-tenant
+    /// tenancy, the per-tenant models are looked for in every existing tenant schema.
+    func tableLocations(_ connection: Connection) throws -> [TableLocation] {
+        var result: [TableLocation] = []
+        var tenantSchemas: [String]? = nil
+        for model in catalog.models {
+            if case .schemaPerTenant(let s) = catalog.tenancy, model.isTenantScoped {
+                if tenantSchemas == nil {
+                    let r = try connection.execute(
+                        "SELECT nspname FROM pg_catalog.pg_namespace WHERE starts_with(nspname, $1) ORDER BY nspname",
+                        [s.schemaPrefix])
+                    tenantSchemas = r.rows.compactMap { $0[0] }
+                }
+                for schema in tenantSchemas ?? [] { result.append(TableLocation(model: model, schema: schema)) }
+            } else {
+                result.append(TableLocation(model: model, schema: model.schemaName ?? defaultSchema))
+            }
+        }
+        return result
+    }
+
+    private var defaultSchema: String {
+        if case .schemaPerTenant(let s) = catalog.tenancy { return s.sharedSchema }
+        return "public"
+    }
+
+    private func scopedTables(_ tables: [TableLocation]) -> [TableLocation] {
+        tables.filter { $0.model.isTenantScoped && !$0.model.isView }
+    }
+
+    private func schemasToInspect(_ connection: Connection) throws -> [String] {
+        var schemas = Set(catalog.models.compactMap(\.schemaName))
+        schemas.insert(defaultSchema)
+        schemas.formUnion(catalog.datasourceSchemas)
+        return schemas.sorted()
+    }
+}
+
+struct TableLocation: Sendable {
+    var model: Model
+    var schema: String
+    /// `orders`, or `tenant_acme.orders` outside `public`.
+    var displayName: String { schema == "public" ? model.tableName : "\(schema).\(model.tableName)" }
+}

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Audit compiled LQL SQL for injection and tenant-scope invariants.
+
+Reads JSON lines {"sql": str, "binds": int, "canaries": [str, ...], "name": str?} on stdin.
+For each statement checks, with pglast (PostgreSQL's own parser):
+  1. it parses to exactly one statement;
+  2. no string constant anywhere in the tree, except the fixed literals the compiler
+     legitimately emits (ALLOWED_STRING_CONSTANTS, matched by value);
+  3. the highest $n placeholder == binds, and every $1..$n is used;
+  4. every table reference (RangeVar) of every SELECT is covered by a predicate
+     `alias.tenant_id = $1` in that SELECT's WHERE or in a JOIN's ON;
+  5. no canary string occurs in the SQL text.
+Prints one line per violation; exit 1 on any, 0 when clean, 2 on bad input.
+"""
+import json
+import re
+import sys
+
+try:
+    import pglast
+except ImportError:  # pragma: no cover
+    print("sql_audit: pglast is not installed (scripts/install-deps.sh)", file=sys.stderr)
+    sys.exit(2)
+
+# Fixed literals the compiler writes itself (never user text):
+#   '%'   the wildcards around a bound pattern in `~`/contains: ILIKE ('%' || $n::text || '%')
+#   '[]'  the empty JSON array of a to-many shape: coalesce(json_agg(...), '[]'::json)
+ALLOWED_STRING_CONSTANTS = {"%", "[]"}
+# `extract(year FROM x)` is written with a keyword, which PostgreSQL's grammar turns into the string
+# constant 'year' as extract's first argument: allowed there only, and only these field names.
+EXTRACT_FIELDS = {"year", "quarter", "month", "week", "day", "dow", "isodow", "doy",
+                  "hour", "minute", "second", "epoch"}
+TENANT_COLUMN = "tenant_id"
+
+
+def walk(node, visit, parent_key=None):
+    """Depth-first over the dict form of a pglast tree."""
+    if isinstance(node, dict):
+        visit(node)
+        for k, v in node.items():
+            walk(v, visit, k)
+    elif isinstance(node, (list, tuple)):
+        for v in node:
+            walk(v, visit, parent_key)
+
+
+def walk_no_subselect(node, visit):
+    """Like walk, but does not descend into nested SELECTs (SubLink/RangeSubselect bodies)."""
+    if isinstance(node, dict):
+        if node.get("@") in ("SelectStmt",):
+            return
+        visit(node)
+        for v in node.values():
+            walk_no_subselect(v, visit)
+    elif isinstance(node, (list, tuple)):
+        for v in node:
+            walk_no_subselect(v, visit)
+
+
+def is_tenant_pred(node):
+    """`alias.tenant_id = $1` (either side); returns the alias or None."""
+    if node.get("@") != "A_Expr" or node.get("kind", {}).get("name") != "AEXPR_OP":
+        return None
+    if [n.get("sval") for n in node.get("name", [])] != ["="]:
+        return None
+    sides = [node.get("lexpr"), node.get("rexpr")]
+    for col, par in (sides, sides[::-1]):
+        if (isinstance(col, dict) and col.get("@") == "ColumnRef" and isinstance(par, dict)
+                and par.get("@") == "ParamRef" and par.get("number") == 1):
+            fields = [f.get("sval") for f in col.get("fields", [])]
+            if len(fields) == 2 and fields[1] == TENANT_COLUMN:
+                return fields[0]
+    return None
+
+
+def range_vars(from_items, out_vars, out_quals):
+    for item in from_items or []:
+        kind = item.get("@")
+        if kind == "RangeVar":
+            alias = item.get("alias", {}).get("aliasname") or item.get("relname")
+            out_vars.append((alias, item.get("relname")))
+        elif kind == "JoinExpr":
+            range_vars([item.get("larg")], out_vars, out_quals)
+            range_vars([item.get("rarg")], out_vars, out_quals)
+            if item.get("quals") is not None:
+                out_quals.append(item["quals"])
+        # RangeSubselect / RangeFunction: their own SELECTs are checked on their own
+
+
+def audit(sql, binds, canaries):
+    problems = []
+    for c in canaries:
+        # A canary that is itself a placeholder (`$1`) is legitimately in the text; were it spliced,
+        # the placeholder/bind checks below would see the extra reference.
+        if c and not re.fullmatch(r"\$\d+", c) and c in sql:
+            problems.append(f"canary {c!r} appears in the SQL text")
+    try:
+        stmts = pglast.parse_sql(sql)
+    except Exception as e:  # pglast.parser.ParseError
+        return problems + [f"does not parse: {e}"]
+    if len(stmts) != 1:
+        problems.append(f"{len(stmts)} statements, expected exactly 1")
+    for raw in stmts:
+        tree = raw.stmt(skip_none=True)
+        params = set()
+        extract_fields = set()  # ids of A_Const nodes that are extract()'s field keyword
+
+        def visit(n):
+            t = n.get("@")
+            if t == "FuncCall" and [f.get("sval") for f in n.get("funcname", [])] == ["pg_catalog", "extract"]:
+                first = (n.get("args") or [None])[0]
+                if isinstance(first, dict) and first.get("val", {}).get("sval") in EXTRACT_FIELDS:
+                    extract_fields.add(id(first))
+            if t == "A_Const" and not n.get("isnull") and id(n) not in extract_fields:
+                val = n.get("val", {})
+                if val.get("@") == "String" and val.get("sval") not in ALLOWED_STRING_CONSTANTS:
+                    problems.append(f"string constant {val.get('sval')!r} in the SQL")
+                if val.get("@") == "BitString":
+                    problems.append(f"bit-string constant {val.get('bsval')!r} in the SQL")
+            elif t == "ParamRef":
+                params.add(n.get("number"))
+            elif t == "SelectStmt":
+                check_select(n, problems)
+            elif t in ("InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"):
+                problems.append(f"data-modifying {t}")
+
+        if tree.get("@") not in ("SelectStmt",):
+            problems.append(f"top-level statement is {tree.get('@')}, expected SelectStmt")
+        walk(tree, visit)
+        highest = max(params) if params else 0
+        if highest != binds:
+            problems.append(f"highest placeholder ${highest} but {binds} binds")
+        missing = [i for i in range(1, binds + 1) if i not in params]
+        if missing:
+            problems.append("binds never used: " + ", ".join(f"${i}" for i in missing))
+    return problems
+
+
+def check_select(sel, problems):
+    if sel.get("op", {}).get("name", "SETOP_NONE") != "SETOP_NONE":
+        return  # a set operation's arms are SelectStmts of their own
+    rvars, quals = [], []
+    range_vars(sel.get("fromClause"), rvars, quals)
+    if not rvars:
+        return
+    covered = set()
+
+    def collect(n):
+        a = is_tenant_pred(n)
+        if a:
+            covered.add(a)
+
+    for q in quals + ([sel["whereClause"]] if sel.get("whereClause") is not None else []):
+        walk_no_subselect(q, collect)
+    for alias, rel in rvars:
+        if alias not in covered:
+            problems.append(f"table {rel!r} AS {alias} has no `{alias}.{TENANT_COLUMN} = $1` in its WHERE/ON")
+
+
+def main():
+    bad = 0
+    for lineno, line in enumerate(sys.stdin, 1):
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            item = json.loads(line)
+            sql, binds = item["sql"], int(item["binds"])
+        except Exception as e:
+            print(f"line {lineno}: bad input: {e}")
+            sys.exit(2)
+        name = item.get("name", f"line {lineno}")
+        for p in audit(sql, binds, item.get("canaries", [])):
+            print(f"{name}: {p}")
+            bad += 1
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()
