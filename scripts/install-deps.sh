@@ -7,9 +7,10 @@ set -euo pipefail
 
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in postgresql postgresql-client libpq-dev libedit-dev pgbouncer tmux pkg-config python3-pip; do
+for pkg in postgresql postgresql-client libpq-dev libedit-dev pgbouncer tmux pkg-config; do
     have_pkg "$pkg" || need+=("$pkg")
 done
+python3 -m pip --version >/dev/null 2>&1 || need+=(python3-pip)
 if ((${#need[@]})); then
     sudo=""
     [[ $(id -u) -eq 0 ]] || sudo="sudo"
