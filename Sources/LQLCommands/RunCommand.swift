@@ -48,18 +48,32 @@ struct ReportRunner {
             sink = FileDescriptorSink.standardOutput()
         }
         let headings = program.statements.count > 1 && [.table, .expanded, .markdown].contains(format)
+        // The qid comment lets server logs (pgaudit) be matched with the audit record.
+        let queryID = AuditLog.queryID()
+        let started = Date()
+        var rows = 0
+        var failure: Error?
         do {
             try context.scope.withTenant(context.tenant, on: context.connection) { tx in
                 for (i, statement) in program.statements.enumerated() {
                     if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(statement.title)\n") }
-                    try tx.export(statement.sql, to: makeWriter(format, to: sink, options: options))
+                    var tagged = statement.sql
+                    tagged.text = AuditLog.tagged(tagged.text, queryID: queryID)
+                    rows += try tx.export(tagged, to: makeWriter(format, to: sink, options: options)).rowCount
                 }
             }
             try sink.flush()
             try atomic?.commit()
         } catch {
             atomic?.discard()
-            throw DatabaseContext.failure(for: error)
+            failure = error
         }
+        let record = AuditRecord(dbRole: context.connection.user, tenant: context.tenant, sourceText: source.text,
+                                 sql: program.statements.map(\.sql.text).joined(separator: ";\n"),
+                                 bindCount: program.statements.reduce(0) { $0 + $1.sql.binds.count }, rows: rows,
+                                 durationMs: Date().timeIntervalSince(started) * 1000,
+                                 outcome: AuditRecord.outcome(for: failure), queryID: queryID)
+        AuditLog(path: AuditLog.defaultPath(environment: frontEnd.environment.variables)).append(record)
+        if let failure { throw DatabaseContext.failure(for: failure) }
     }
 }
