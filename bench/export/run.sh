@@ -38,6 +38,9 @@ measure() { # name, command...
 printf '%-28s | %10s | %12s | %9s | %s\n' tool "wall m:s" "peak RSS MB" "lines" size
 printf -- '-----------------------------|------------|--------------|-----------|-----\n'
 measure lql-bench-export "$exporter" "$conn" well-crafted "$out/lql-bench-export.csv"
-measure psql-copy-csv sh -c "'$bin/psql' -X -q '$conn' -c \"$setting\" -c 'COPY ($sql) TO STDOUT CSV HEADER' > '$out/psql-copy-csv.csv'"
-measure psql--csv sh -c "'$bin/psql' -X -q --csv '$conn' -c \"$setting\" -c '$sql' > '$out/psql--csv.csv'"
-echo "same rows: $(cmp -s <(sort "$out/lql-bench-export.csv") <(sort "$out/psql--csv.csv") && echo yes || echo NO)"
+printf '%s\nCOPY (%s) TO STDOUT CSV HEADER;\n' "$setting" "$sql" > "$out/copy.sql"
+printf '%s\n%s;\n' "$setting" "$sql" > "$out/select.sql"
+measure psql-copy-csv sh -c "'$bin/psql' -X -q '$conn' -f '$out/copy.sql' > '$out/psql-copy-csv.csv'"
+measure psql--csv sh -c "'$bin/psql' -X -q --csv '$conn' -f '$out/select.sql' > '$out/psql--csv.csv'"
+# Headers differ on purpose (lql names columns orderDate, SQL order_date): compare the data.
+if cmp -s <(tail -n +2 "$out/lql-bench-export.csv" | sort) <(tail -n +2 "$out/psql--csv.csv" | sort); then echo "same rows: yes"; else echo "same rows: NO"; diff <(tail -n +2 "$out/lql-bench-export.csv" | sort) <(tail -n +2 "$out/psql--csv.csv" | sort) | head -4; fi
