@@ -34,6 +34,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lql", dependencies: ["LQLCommands"]),
+        // Benchmarks (bench/README.md): build with -c release.
+        .executableTarget(name: "lql-bench-compile", dependencies: ["LQL"], path: "bench/compile", exclude: ["queries.tsv", "prqlc_bench.py", "run.sh"], sources: ["main.swift"]),
+        .executableTarget(name: "lql-bench-export", dependencies: ["LQL", "LQLPostgres", "LQLOutput"],
+                          path: "bench/export", exclude: ["run.sh"], sources: ["main.swift"]),
 
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
