@@ -213,6 +213,22 @@ final class StatementBuilder {
             block.limit = w
 
         case .skip(let n):
+            if let limit = block.limit, block.offset == nil {
+                // `take a | skip b` keeps rows b+1…a of the same ordered rows: one block with
+                // LIMIT greatest(a - b, 0) OFFSET b. Nesting instead would put OFFSET outside the
+                // ORDER BY, and which rows it skipped would be up to the plan.
+                var skip = writer()
+                write(n, context(of: block), into: &skip, precedence: Precedence.lowest)
+                var w = writer()
+                w.write("greatest(")
+                w.write(limit)
+                w.write(" - ")
+                w.write(skip)
+                w.write(", 0)")
+                block.limit = w
+                block.offset = skip
+                return
+            }
             if block.limit != nil || block.offset != nil { block = nest(block) }
             var w = writer()
             write(n, context(of: block), into: &w, precedence: Precedence.lowest)
