@@ -8,12 +8,9 @@ struct DemoSession {
     let output: OutputArguments
 
     func run() throws {
-        var schema = SchemaOptions()
-        schema.schema = demo.schemaPath
-        let frontEnd = try CompilerFrontEnd(schema: schema)
-        var connection = ConnectionOptions()
-        connection.db = demo.readerURL
-        connection.tenant = demo.example.defaultTenant
+        // Option groups only hold values when parsed, so the demo's settings go in as arguments.
+        let frontEnd = try CompilerFrontEnd(schema: try SchemaOptions.parse(["--schema", demo.schemaPath]))
+        let connection = try ConnectionOptions.parse(["--db", demo.readerURL, "--tenant", demo.example.defaultTenant])
         if Terminal.isTerminal(0) && Terminal.isTerminal(1) {
             try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? .table).run()
             return
