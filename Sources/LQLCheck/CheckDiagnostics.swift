@@ -33,13 +33,14 @@ extension DiagnosticCode {
     public static let nestedAggregate = DiagnosticCode("E0228", "aggregate inside an aggregate")
     public static let unqueryableModel = DiagnosticCode("E0229", "model not queryable")
     public static let listOutsideIn = DiagnosticCode("E0230", "list outside `in`")
+    public static let distinctOverShape = DiagnosticCode("E0231", "distinct over a nested shape")
 
     /// Every semantic code, for documentation and the uniqueness test.
     public static let checkCatalog: [DiagnosticCode] = [
         .unknownModel, .unknownField, .unknownEnumValue, .unknownFunction, .unknownParameter, .unknownType,
         .typeMismatch, .compareWithNull, .toManyAsScalar, .relationAsValue, .aggregateOutsideGrouping,
         .nonAggregate, .wrongArity, .invalidLimit, .nonBooleanCondition, .forbiddenField, .invalidDefault,
-        .redefinition, .useBeforeDefinition, .misplacedRange, .notAColumn, .invalidParameterValue,
+        .redefinition, .useBeforeDefinition, .misplacedRange, .notAColumn, .invalidParameterValue, .distinctOverShape,
         .missingParameter, .misplacedCollection, .invalidShape, .unsupportedField, .invalidArgument,
         .nestedAggregate, .unqueryableModel, .listOutsideIn,
     ]

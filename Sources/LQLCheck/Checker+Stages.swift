@@ -123,6 +123,18 @@ extension Checker {
                 stages.append(.select(items))
                 kind = .columns(items.map { QueryColumn(name: $0.name, type: $0.type) })
             }
+            // Shapes are `json`, which has no equality in PostgreSQL: DISTINCT over one fails at run time.
+            let lastProjection = stages.last { stage in
+                switch stage {
+                case .select, .group, .aggregate, .count: true
+                default: false
+                }
+            }
+            if case .select(let items)? = lastProjection,
+               items.contains(where: { if case .shape = $0.value { true } else { false } }) {
+                error(.distinctOverShape, "`distinct` cannot compare rows that contain a nested shape", at: stage.span,
+                      hints: ["apply `distinct` before the `select` with the shape, or select the shape's fields as plain columns"])
+            }
             stages.append(.distinct)
         }
     }
