@@ -19,9 +19,8 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         let frontEnd = try CompilerFrontEnd(schema: schema)
         if let e {
-            let source = try SourceArgument.read(file: nil, expression: e)
-            let program = try frontEnd.compile(source, parameters: try ParameterArguments.parse(param))
-            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output).run(program, source: source)
+            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output)
+                .compileAndRun(try SourceArgument.read(file: nil, expression: e), parameters: try ParameterArguments.parse(param))
             return
         }
         try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? .table).run()

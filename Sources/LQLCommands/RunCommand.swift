@@ -18,9 +18,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let frontEnd = try CompilerFrontEnd(schema: schema)
-        let source = try SourceArgument.read(file: file, expression: e)
-        let program = try frontEnd.compile(source, parameters: try ParameterArguments.parse(param))
-        try ReportRunner(frontEnd: frontEnd, connection: connection, output: output).run(program, source: source)
+        try ReportRunner(frontEnd: frontEnd, connection: connection, output: output)
+            .compileAndRun(try SourceArgument.read(file: file, expression: e), parameters: try ParameterArguments.parse(param))
     }
 }
 
@@ -31,6 +30,11 @@ struct ReportRunner {
     let frontEnd: CompilerFrontEnd
     let connection: ConnectionOptions
     let output: OutputArguments
+
+    /// The path every way of running saved LQL shares: `lql run`, `lql -e`, the demo's reports.
+    func compileAndRun(_ source: SourceFile, parameters: [String: String]) throws {
+        try run(try frontEnd.compile(source, parameters: parameters), source: source)
+    }
 
     func run(_ program: CompiledProgram, source: SourceFile) throws {
         let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, environment: frontEnd.environment)

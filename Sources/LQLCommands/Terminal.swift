@@ -32,8 +32,6 @@ public enum StandardStreams {
             }
             offset += n
         }
-        _ = bytes.count
-        bytes.removeAll()
     }
 
     public static func error(_ text: String) { write(text.hasSuffix("\n") ? text : text + "\n", to: 2) }

@@ -18,12 +18,10 @@ struct DemoSession {
         let reportsDir = demo.examplesDirectory + "/" + demo.example.reportsDirectory
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: reportsDir)) ?? [])
             .filter { $0.hasSuffix(".lql") }.sorted()
+        let runner = ReportRunner(frontEnd: frontEnd, connection: connection, output: output)
         for file in files {
-            let path = reportsDir + "/" + file
             StandardStreams.write("== \(file)\n")
-            let source = try CompilerFrontEnd.readSource(path: path)
-            let program = try frontEnd.compile(source, parameters: [:])
-            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output).run(program, source: source)
+            try runner.compileAndRun(try CompilerFrontEnd.readSource(path: reportsDir + "/" + file), parameters: [:])
             StandardStreams.write("\n")
         }
     }
