@@ -39,13 +39,15 @@ let package = Package(
         .executableTarget(name: "lql-bench-export", dependencies: ["LQL", "LQLPostgres", "LQLOutput"],
                           path: "bench/export", exclude: ["run.sh"], sources: ["main.swift"]),
 
+        // Shared by the test targets: the throwaway Leora cluster and the lql binary runner.
+        .target(name: "LQLTestSupport", dependencies: ["LQL", "LQLPostgres"], path: "Tests/LQLTestSupport"),
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
-        .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLOutput"]),
-        .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres"]),
-        .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLCommands"]),
+        .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLOutput", "LQLTestSupport"]),
+        .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTestSupport"]),
+        .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLCommands", "LQLTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,36 +1,13 @@
 import Foundation
+import LQLTestSupport
 import Testing
 
 /// Drives the real `lql` binary for the exit codes product.md documents (the ones that need
 /// no server; 3 and 4 against a server are covered by the doctor and REPL suites).
 @Suite struct CLIExitCodeTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static var binary: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("lql").path
-    }
-
     func lql(_ args: [String], env extra: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["DATABASE_URL"] = "postgresql:///nothing?host=/nonexistent-lql-socket-dir"
-        env["NO_COLOR"] = "1"
-        env.removeValue(forKey: "LQL_TENANT")
-        env.removeValue(forKey: "DEFAULT_TENANT_SLUG")
-        for (k, v) in extra { env[k] = v }
-        p.environment = env
-        p.currentDirectoryURL = Self.root
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = try runLQL(args, environment: extra)
+        return (r.status, r.out, r.err)
     }
 
     let schema = ["--schema", "examples/leora/schema.prisma"]
@@ -72,7 +49,7 @@ import Testing
     }
 
     @Test func checkAcceptsEveryShippedReport() throws {
-        let reports = try FileManager.default.contentsOfDirectory(atPath: Self.root.path + "/examples/reports")
+        let reports = try FileManager.default.contentsOfDirectory(atPath: Repository.root.path + "/examples/reports")
             .filter { $0.hasSuffix(".lql") }.map { "examples/reports/" + $0 }
         #expect(reports.count >= 8)
         let r = try lql(["check"] + schema + reports)

@@ -1,4 +1,5 @@
 import Foundation
+import LQLTestSupport
 import Testing
 
 /// `lql demo` as `make demo` runs it without a terminal: a private cluster in a fresh directory,
@@ -14,7 +15,7 @@ import Testing
         }
         let run = try cli.lql(["demo", "--dir", dir])
         #expect(run.status == 0, "\(run.err)")
-        let reports = try FileManager.default.contentsOfDirectory(atPath: CLIExitCodeTests.root.path + "/examples/reports")
+        let reports = try FileManager.default.contentsOfDirectory(atPath: Repository.root.path + "/examples/reports")
             .filter { $0.hasSuffix(".lql") }
         for report in reports { #expect(run.out.contains("== \(report)"), "missing \(report)") }
         #expect(run.out.contains("WC-00042"))

@@ -2,50 +2,15 @@ import Foundation
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLTestSupport
 import Testing
 @testable import LQLRepl
 
-/// One throwaway cluster per test process with the Leora example loaded (examples/leora/README.md),
-/// stopped and removed at exit. Sessions connect as `lql_reader`, so RLS applies.
-final class LeoraCluster: Sendable {
-    let cluster: LocalCluster
-    let ownerURL: String
-    let readerURL: String
-    let catalog: Catalog
-
-    private static let started: Result<LeoraCluster, any Error> = Result { try LeoraCluster() }
-    static func shared() throws -> LeoraCluster { try started.get() }
-
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-    static var schemaPath: String { root + "/examples/leora/schema.prisma" }
-
-    private init() throws {
-        let base = FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        cluster = try LocalCluster.temporary(in: base, prefix: "lql-repltest-")
-        atexit { LeoraCluster.stopAtExit() }
-        try cluster.start()
-        ownerURL = cluster.url(user: "postgres", database: "postgres")
-        readerURL = cluster.url(user: "lql_reader", database: "postgres")
-        let db = try Connection(ownerURL)
-        let dir = LeoraCluster.root + "/examples/leora/"
-        for file in ["migrations/0001_init/migration.sql", "rls.sql", "roles.sql", "seed.sql"] {
-            try db.executeScript(String(contentsOfFile: dir + file, encoding: .utf8))
-        }
-        try db.execute("SELECT leora_seed($1::int)", ["1"])
-        let loaded = try PrismaSchemaReader.load(path: LeoraCluster.schemaPath)
-        guard let catalog = loaded.catalog else { throw OutputError("the Leora schema does not read") }
-        self.catalog = catalog
-    }
-
-    private static func stopAtExit() {
-        if case .success(let c) = started { c.cluster.destroy() }
-    }
+extension LeoraCluster {
+    static var schemaPath: String { Repository.leoraSchemaPath }
 
     /// A count computed by the superuser, for comparing with what the session prints.
-    func count(_ sql: String, _ params: [String?] = []) throws -> String {
-        try Connection(ownerURL).execute(sql, params).scalar ?? ""
-    }
+    func count(_ sql: String, _ params: [String?] = []) throws -> String { try scalar(sql, params) }
 }
 
 /// Lines a test types one at a time (nothing is "pending", as at a terminal), with actions that

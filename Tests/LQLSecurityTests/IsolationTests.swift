@@ -1,6 +1,7 @@
 import Foundation
 import LQL
 import LQLPostgres
+import LQLTestSupport
 import Testing
 
 /// SplitMix64: small, seedable, the same sequence on every platform.
@@ -290,7 +291,7 @@ struct IsolationTests {
     }
 
     static var seed: UInt64 { ProcessInfo.processInfo.environment["LQL_ISOLATION_SEED"].flatMap(UInt64.init) ?? 20261122 }
-    static var count: Int { ProcessInfo.processInfo.environment["LQL_ISOLATION_COUNT"].flatMap(Int.init) ?? 300 }
+    static var count: Int { ProcessInfo.processInfo.environment["LQL_ISOLATION_COUNT"].flatMap(Int.init) ?? 2000 }
 
     static func multiset(_ rows: [[String?]]) -> [String] {
         rows.map { $0.map { $0 ?? "\u{0}NULL" }.joined(separator: "\u{1}") }.sorted()

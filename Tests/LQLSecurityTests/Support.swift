@@ -1,17 +1,16 @@
 import Foundation
 import LQL
 import LQLPostgres
+import LQLTestSupport
 
 /// Paths, the Leora catalog, the audit script runner and one shared Leora cluster.
 enum Security {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root: URL = Repository.root
     static let goldenDirectory = root.appendingPathComponent("Tests/LQLCompileTests/Golden")
     static let auditScript = root.appendingPathComponent("scripts/sql_audit.py").path
 
     static let catalog: Catalog = {
-        let path = root.appendingPathComponent("examples/leora/schema.prisma").path
-        guard let catalog = try? PrismaSchemaReader.load(path: path).catalog else {
+        guard let catalog = try? PrismaSchemaReader.load(path: Repository.leoraSchemaPath).catalog else {
             fatalError("examples/leora/schema.prisma does not read into a catalog")
         }
         return catalog
@@ -57,37 +56,5 @@ enum Security {
             data.append(0x0A)
         }
         return try run(["python3", auditScript], stdin: data)
-    }
-}
-
-/// One throwaway cluster per test process with the Leora example loaded at scale 1.
-final class LeoraCluster: Sendable {
-    let cluster: LocalCluster
-    let ownerURL: String
-    let readerURL: String
-    static let tenants = ["well-crafted", "harbor-wines", "north-cellars"]
-
-    private static let started: Result<LeoraCluster, any Error> = Result { try LeoraCluster() }
-    static func shared() throws -> LeoraCluster { try started.get() }
-
-    private init() throws {
-        let base = FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        cluster = try LocalCluster.temporary(in: base, prefix: "lql-sec-")
-        atexit { LeoraCluster.stopAtExit() }
-        try cluster.start()
-        ownerURL = cluster.url(user: "postgres", database: "postgres")
-        readerURL = cluster.url(user: "lql_reader", database: "postgres")
-        let db = try Connection(ownerURL)
-        let dir = Security.root.appendingPathComponent("examples/leora")
-        for file in ["migrations/0001_init/migration.sql", "rls.sql", "roles.sql", "seed.sql"] {
-            let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
-            _ = try db.executeScript(text)
-        }
-        try db.execute("SELECT leora_seed($1)", ["1"], types: [23])
-        try db.execute("ANALYZE")
-    }
-
-    private static func stopAtExit() {
-        if case .success(let c) = started { c.cluster.destroy() }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LQL
 import LQLPostgres
+import LQLTestSupport
 import Testing
 
 /// Hostile tenant ids are unknown tenants (exit-4 class), never SQL, and the connection survives.
