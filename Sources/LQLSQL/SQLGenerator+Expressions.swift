@@ -1,4 +1,3 @@
-import Foundation
 import LQLCheck
 import LQLSchema
 import LQLSyntax
@@ -52,7 +51,7 @@ extension StatementBuilder {
             // An array literal: every element double-quoted, `\` and `"` escaped with `\`.
             let parts = items.map { item -> String in
                 guard let text = bindText(item) else { return "NULL" }
-                return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+                return "\"" + text.escapingArrayElement + "\""
             }
             return "{" + parts.joined(separator: ",") + "}"
         }

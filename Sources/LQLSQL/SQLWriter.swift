@@ -1,4 +1,3 @@
-import Foundation
 import LQLSchema
 
 /// The bind values of one statement, shared by every fragment written for it. `$1` is the
@@ -57,11 +56,13 @@ struct SQLWriter {
     init(table: SQLBindTable) { self.table = table }
 
     static func quote(_ identifier: String) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        "\"" + identifier.doublingQuotes + "\""
     }
 
     /// Keywords, operators and punctuation: constant text chosen by the compiler.
-    mutating func write(_ sql: StaticString) { text += "\(sql)" }
+    mutating func write(_ sql: StaticString) {
+        text += String(decoding: UnsafeBufferPointer(start: sql.utf8Start, count: sql.utf8CodeUnitCount), as: UTF8.self)
+    }
 
     /// A quoted identifier (table, column, alias, type name); embedded `"` are doubled.
     mutating func write(identifier: String) { text += SQLWriter.quote(identifier) }

@@ -14,7 +14,7 @@ struct TenantPredicates {
 
     private func scopedColumn(_ model: Model) -> String? {
         guard let column = tenantColumn, model.isTenantScoped,
-              model.columnFields.contains(where: { $0.columnName == column }) else { return nil }
+              model.fields.contains(where: { !$0.isRelation && $0.columnName == column }) else { return nil }
         return column
     }
 
