@@ -1,7 +1,7 @@
 # The two commands a newcomer needs: `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: demo test deps build
+.PHONY: demo test deps build release
 
 deps:
 	@scripts/install-deps.sh
@@ -15,3 +15,7 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# lql as it ships: release, Swift runtime linked statically; prints the binary's path.
+release: deps
+	@scripts/build-release.sh

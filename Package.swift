@@ -36,8 +36,6 @@ let package = Package(
         .executableTarget(name: "lql", dependencies: ["LQLCommands"]),
         // Benchmarks (bench/README.md): build with -c release.
         .executableTarget(name: "lql-bench-compile", dependencies: ["LQL"], path: "bench/compile", exclude: ["queries.tsv", "prqlc_bench.py", "run.sh"], sources: ["main.swift"]),
-        .executableTarget(name: "lql-bench-export", dependencies: ["LQL", "LQLPostgres", "LQLOutput"],
-                          path: "bench/export", exclude: ["run.sh"], sources: ["main.swift"]),
 
         // Shared by the test targets: the throwaway Leora cluster and the lql binary runner.
         .target(name: "LQLTestSupport", dependencies: ["LQL", "LQLPostgres"], path: "Tests/LQLTestSupport"),

@@ -8,10 +8,11 @@
 -- Same scale, same rows: every id and value comes from md5 of a stable key (tenant id, entity,
 -- ordinal), never from random() or the clock. Dates are relative to a fixed anchor,
 -- 2026-11-01T00:00:00Z (second argument, if you want another), and span the two years before it.
--- Scale 1 ≈ 1,000 orders for the largest tenant; everything transactional grows linearly with
--- scale, people and catalogue grow with scale^0.25. Three tenants of different sizes (1.0, 0.6,
--- 0.3): well-crafted, harbor-wines, north-cellars. Set-based throughout (generate_series joined
--- to small temp tables), so large scales load in minutes.
+-- Scale 1 ≈ 1,000 orders per tenant; everything transactional grows linearly with scale, people
+-- and catalogue grow with scale^0.25. Three tenants of slightly different sizes (1.1, 1.0, 0.9):
+-- well-crafted, harbor-wines, north-cellars; scale 300 gives 330k + 300k + 270k = 900k orders.
+-- Set-based throughout (generate_series joined to small temp tables), so large scales load in
+-- minutes.
 --
 -- The superuser bypasses RLS, so the seed inserts every tenant's rows in one pass. Only the
 -- owner may run these functions: EXECUTE is revoked from PUBLIC at the end of this file.
@@ -132,19 +133,19 @@ BEGIN
            greatest(10, round(300 * v.f * scale))::int        AS n_price_entries,
            greatest(20, round(600 * v.f * scale))::int        AS n_events
     FROM (VALUES
-        ('well-crafted', 'Well Crafted', 'WC', 1.0, 'USD', 'America/Los_Angeles', 'wellcrafted.com', 1, true,
+        ('well-crafted', 'Well Crafted', 'WC', 1.1, 'USD', 'America/Los_Angeles', 'wellcrafted.com', 1, true,
          ARRAY['San Francisco','Oakland','Napa','Sonoma','Healdsburg','Los Angeles','San Diego','Sacramento',
                'Paso Robles','Portland','Seattle','Walla Walla','Boise','Coeur d''Alene','Santa Fe','Denver'],
          ARRAY['CA','CA','CA','CA','CA','CA','CA','CA','CA','OR','WA','WA','ID','ID','NM','CO'],
          ARRAY['415','510','707','707','707','213','619','916','805','503','206','509','208','208','505','303'],
          ARRAY['Main Warehouse','Oakland DC','Napa Bonded']),
-        ('harbor-wines', 'Harbor Wines', 'HW', 0.6, 'USD', 'America/New_York', 'harborwines.com', 7, true,
+        ('harbor-wines', 'Harbor Wines', 'HW', 1.0, 'USD', 'America/New_York', 'harborwines.com', 7, true,
          ARRAY['New York','Brooklyn','Hoboken','Boston','Providence','Newport','New Haven','Philadelphia',
                'Charleston','Asheville','Portland'],
          ARRAY['NY','NY','NJ','MA','RI','RI','CT','PA','SC','NC','ME'],
          ARRAY['212','718','201','617','401','401','203','215','843','828','207'],
          ARRAY['Harbor Warehouse','Brooklyn Annex']),
-        ('north-cellars', 'North Cellars', 'NC', 0.3, 'CAD', 'America/Toronto', 'northcellars.ca', 4, false,
+        ('north-cellars', 'North Cellars', 'NC', 0.9, 'CAD', 'America/Toronto', 'northcellars.ca', 4, false,
          ARRAY['Toronto','Montréal','Québec City','Ottawa','Niagara-on-the-Lake','Kelowna','Vancouver','Halifax',
                'St. John''s','Calgary'],
          ARRAY['ON','QC','QC','ON','ON','BC','BC','NS','NL','AB'],
