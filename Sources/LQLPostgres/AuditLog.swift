@@ -49,11 +49,21 @@ public struct AuditRecord: Encodable, Sendable {
         return ProcessInfo.processInfo.environment["USER"] ?? String(geteuid())
     }
 
+    /// `2026-11-22T10:15:30.123Z`, by hand with gmtime_r: ISO8601DateFormatter loads ICU's
+    /// calendar data, which cost `lql run` a few MiB of memory for one timestamp.
     static func iso8601(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        // Rounded to the nearest millisecond, as Foundation does.
+        let totalMillis = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let millis = ((totalMillis % 1000) + 1000) % 1000
+        var whole = time_t((totalMillis - millis) / 1000)
+        var t = tm()
+        gmtime_r(&whole, &t)
+        func pad(_ n: Int32, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(t.tm_year + 1900, 4))-\(pad(t.tm_mon + 1, 2))-\(pad(t.tm_mday, 2))T"
+            + "\(pad(t.tm_hour, 2)):\(pad(t.tm_min, 2)):\(pad(t.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
     }
 }
 
