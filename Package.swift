@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLOutput", "LQLTestSupport"]),
         .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTestSupport"]),
         // Faults against real processes: PgBouncer, a hot standby, killed backends, restarts, load.
-        .testTarget(name: "LQLFaultTests", dependencies: ["LQL", "LQLPostgres", "LQLTestSupport"]),
+        .testTarget(name: "LQLFaultTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLRepl", "LQLTestSupport"]),
         .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLCommands", "LQLTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
