@@ -45,6 +45,8 @@ let package = Package(
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
         .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLOutput", "LQLTestSupport"]),
         .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTestSupport"]),
+        // Faults against real processes: PgBouncer, a hot standby, killed backends, restarts, load.
+        .testTarget(name: "LQLFaultTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLRepl", "LQLTestSupport"]),
         .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLCommands", "LQLTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -38,6 +38,12 @@ struct ReportRunner {
 
     func run(_ program: CompiledProgram, source: SourceFile) throws {
         let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, environment: frontEnd.environment)
+        // Ctrl-C cancels the running statement on the server (PQcancel from the C handler) and
+        // ends the run through the error path below, so `-o FILE` is discarded, not left half
+        // written, and no query is left running for nobody. Without the handler the process
+        // would die mid-write and the server would go on waiting or working.
+        context.connection.cancelsOnInterrupt = true
+        try? Interrupts.installHandler()
         let format = output.format ?? .table
         let options = OutputOptions(decimalsAsNumbers: output.decimalsAsNumbers)
         let atomic: AtomicFileSink?
@@ -60,6 +66,10 @@ struct ReportRunner {
         do {
             try context.scope.withTenant(context.tenant, on: context.connection) { tx in
                 for (i, statement) in program.statements.enumerated() {
+                    // A Ctrl-C between statements (none was running to cancel) ends the run too.
+                    if Interrupts.take() {
+                        throw PostgresError(kind: .cancelled, message: "interrupted")
+                    }
                     if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(statement.title)\n") }
                     var tagged = statement.sql
                     tagged.text = AuditLog.tagged(tagged.text, queryID: queryID)

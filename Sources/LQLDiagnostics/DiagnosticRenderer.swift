@@ -25,16 +25,16 @@ public struct DiagnosticRenderer: Sendable {
         out += paint(": " + d.message, "1") + "\n"
         out += gutter + paint("--> ", "34") + "\(source.name):\(loc.line):\(loc.column)\n"
         out += gutter + paint(" |", "34") + "\n"
-        let lineText = source.lineText(loc.line)
-        out += paint(String(loc.line), "34") + paint(" | ", "34") + lineText + "\n"
-        let caretStart = loc.column - 1
-        let lineLength = lineText.count
-        let caretCount: Int
+        let fullLine = source.lineText(loc.line)
+        var caretCount: Int
         if endLoc.line == loc.line {
             caretCount = max(1, endLoc.column - loc.column)
         } else {
-            caretCount = max(1, lineLength - caretStart)
+            caretCount = max(1, fullLine.count - (loc.column - 1))
         }
+        let (lineText, caretStart) = DiagnosticRenderer.excerpt(fullLine, column: loc.column)
+        caretCount = min(caretCount, max(1, lineText.count - caretStart))
+        out += paint(String(loc.line), "34") + paint(" | ", "34") + lineText + "\n"
         out += gutter + paint(" | ", "34") + String(repeating: " ", count: max(0, caretStart))
             + paint(String(repeating: "^", count: caretCount), d.severity == .error ? "1;31" : "1;33") + "\n"
         for note in d.notes {
@@ -49,6 +49,28 @@ public struct DiagnosticRenderer: Sendable {
             out += gutter + paint(" = ", "34") + paint("help", "1;32") + ": \(hint)\n"
         }
         return out
+    }
+
+    /// Widest source excerpt shown. A bomb (a megabyte string, 100,000 list items on one line)
+    /// must give a readable diagnostic, not echo the megabyte back.
+    public static let maxExcerptWidth = 160
+
+    /// The part of `line` to show around `column` (1-based), with `…` where it was cut, and
+    /// the caret's 0-based offset in it.
+    static func excerpt(_ line: String, column: Int) -> (text: String, caret: Int) {
+        // Control characters (a NUL in a literal) are shown as their Unicode pictures (␀),
+        // one column each, never written raw to the terminal.
+        let chars = line.map { c -> Character in
+            guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1, v < 0x20 || v == 0x7F, v != 0x09 else { return c }
+            return Character(Unicode.Scalar(v == 0x7F ? 0x2421 : 0x2400 + v)!)
+        }
+        let caret = max(0, column - 1)
+        guard chars.count > maxExcerptWidth else { return (String(chars), caret) }
+        let start = min(max(0, caret - maxExcerptWidth / 3), max(0, chars.count - maxExcerptWidth))
+        let end = min(chars.count, start + maxExcerptWidth)
+        let head = start > 0 ? "…" : ""
+        let tail = end < chars.count ? "…" : ""
+        return (head + String(chars[start..<end]) + tail, caret - start + head.count)
     }
 
     /// One line per diagnostic, `file:line:col: error[code]: message`, for logs and tools.

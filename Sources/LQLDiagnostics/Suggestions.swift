@@ -5,9 +5,17 @@ public enum Suggestions {
         let w = Array(word.lowercased())
         let threshold = max(1, min(3, w.count / 3 + 1))
         var scored: [(String, Int)] = []
+        let lowered = word.lowercased()
         for c in candidates {
-            let d = distance(w, Array(c.lowercased()))
-            let prefixBonus = c.lowercased().hasPrefix(word.lowercased()) && !word.isEmpty
+            let lc = Array(c.lowercased())
+            let prefixBonus = !word.isEmpty && c.lowercased().hasPrefix(lowered)
+            // The distance is at least the length difference: past the threshold it cannot
+            // qualify, and skipping it keeps a 5,000-character word from costing seconds.
+            guard abs(lc.count - w.count) <= threshold else {
+                if prefixBonus { scored.append((c, threshold)) }
+                continue
+            }
+            let d = distance(w, lc)
             if d <= threshold || prefixBonus { scored.append((c, prefixBonus ? min(d, threshold) : d)) }
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)

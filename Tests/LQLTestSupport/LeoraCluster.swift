@@ -7,6 +7,28 @@ public func throwawayClusterBase() -> String {
     FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
 }
 
+/// The Leora example, loaded exactly as `lql demo` loads it: migration, RLS, roles, seed.
+public enum LeoraExample {
+    public static let files = ["migrations/0001_init/migration.sql", "rls.sql", "roles.sql", "seed.sql"]
+
+    /// Loads the example into the database `ownerURL` (a superuser) names, seeded at `scale`.
+    public static func load(into ownerURL: String, scale: Int = 1) throws {
+        let db = try Connection(ownerURL)
+        for file in files {
+            try db.executeScript(String(contentsOfFile: Repository.path("examples/leora/" + file), encoding: .utf8))
+        }
+        try db.execute("SELECT leora_seed($1::int)", [String(scale)])
+        try db.execute("ANALYZE")
+    }
+
+    public static func catalog() throws -> Catalog {
+        guard let catalog = try PrismaSchemaReader.load(path: Repository.leoraSchemaPath).catalog else {
+            throw ClusterSetupError("examples/leora/schema.prisma does not read into a catalog")
+        }
+        return catalog
+    }
+}
+
 /// One throwaway cluster per test process with the Leora example loaded at scale 1 exactly as
 /// `lql demo` loads it (migration, RLS, roles, seed), stopped and removed at exit. Sessions that
 /// connect as `lql_reader` are under RLS; `ownerURL` is the superuser, for computing expectations.
@@ -17,30 +39,33 @@ public final class LeoraCluster: Sendable {
     public let catalog: Catalog
     public static let tenants = ["well-crafted", "harbor-wines", "north-cellars"]
 
-    private static let started: Result<LeoraCluster, any Error> = Result { try LeoraCluster() }
+    private static let started: Result<LeoraCluster, any Error> = Result { try LeoraCluster(prefix: "lql-leora-") }
     public static func shared() throws -> LeoraCluster { try started.get() }
 
-    private init() throws {
-        cluster = try LocalCluster.temporary(in: throwawayClusterBase(), prefix: "lql-leora-")
-        atexit { LeoraCluster.stopAtExit() }
-        try cluster.start()
-        ownerURL = cluster.url(user: "postgres", database: "postgres")
-        readerURL = cluster.url(user: "lql_reader", database: "postgres")
-        let db = try Connection(ownerURL)
-        for file in ["migrations/0001_init/migration.sql", "rls.sql", "roles.sql", "seed.sql"] {
-            try db.executeScript(String(contentsOfFile: Repository.path("examples/leora/" + file), encoding: .utf8))
+    /// A cluster of one's own (for tests that stop or restart the server): call `destroy()`.
+    public static func makePrivate(prefix: String) throws -> LeoraCluster { try LeoraCluster(prefix: prefix) }
+
+    private init(prefix: String) throws {
+        cluster = try LocalCluster.temporary(in: throwawayClusterBase(), prefix: prefix)
+        if prefix == "lql-leora-" { atexit { LeoraCluster.stopAtExit() } }
+        do {
+            try cluster.start()
+            ownerURL = cluster.url(user: "postgres", database: "postgres")
+            readerURL = cluster.url(user: "lql_reader", database: "postgres")
+            try LeoraExample.load(into: ownerURL)
+            catalog = try LeoraExample.catalog()
+        } catch {
+            cluster.destroy()
+            throw error
         }
-        try db.execute("SELECT leora_seed($1::int)", ["1"])
-        try db.execute("ANALYZE")
-        guard let catalog = try PrismaSchemaReader.load(path: Repository.leoraSchemaPath).catalog else {
-            throw ClusterSetupError("examples/leora/schema.prisma does not read into a catalog")
-        }
-        self.catalog = catalog
     }
 
     private static func stopAtExit() {
         if case .success(let c) = started { c.cluster.destroy() }
     }
+
+    /// Stops the server and removes the cluster (for private clusters).
+    public func destroy() { cluster.destroy() }
 
     /// The tenant id of a slug, read by the superuser.
     public func tenantID(_ slug: String) throws -> String {
@@ -53,6 +78,11 @@ public final class LeoraCluster: Sendable {
     /// A single value computed by the superuser, for comparing with what lql returns.
     public func scalar(_ sql: String, _ params: [String?] = []) throws -> String {
         try Connection(ownerURL).execute(sql, params).scalar ?? ""
+    }
+
+    /// Every value of the first column, computed by the superuser, sorted.
+    public func column(_ sql: String, _ params: [String?] = []) throws -> [String] {
+        try Connection(ownerURL).execute(sql, params).rows.map { $0.first.flatMap { $0 } ?? "" }.sorted()
     }
 }
 
