@@ -10,7 +10,7 @@ struct DatabaseContext {
     let tenant: String
     let scope: TenantScope
 
-    init(options: ConnectionOptions, catalog: Catalog, environment: CommandEnvironment) throws {
+    init(options: ConnectionOptions, catalog: Catalog, schemaPath: String?, environment: CommandEnvironment) throws {
         let given = options.tenant ?? environment["LQL_TENANT"] ?? environment["DEFAULT_TENANT_SLUG"] ?? ""
         // Refused before any connection, as the Leora app refuses a request with no tenant.
         if given.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -24,14 +24,30 @@ struct DatabaseContext {
         connection.verboseErrors = options.verbose
         tenant = given
         let timeout = options.timeout.map { Int(($0 * 1000).rounded()) }
-        scope = TenantScope(strategy: DatabaseContext.strategy(for: catalog), statementTimeoutMilliseconds: timeout)
+        scope = TenantScope(strategy: DatabaseContext.strategy(for: catalog, schemaPath: schemaPath),
+                            statementTimeoutMilliseconds: timeout)
     }
 
-    static func strategy(for catalog: Catalog) -> TenancyStrategy {
+    static func strategy(for catalog: Catalog, schemaPath: String?) -> TenancyStrategy {
         switch catalog.tenancy {
-        case .schemaPerTenant(let s): .schemaPerTenant(prefix: s.schemaPrefix)
+        case .schemaPerTenant(let s): .schemaPerTenant(layout(catalog, s, schemaPath: schemaPath))
         case .rowLevel, .none: .rowLevelSecurity
         }
+    }
+
+    /// The registry is the tenant model's table; the required tables are the per-tenant models';
+    /// the required migrations are those of `migrations/` beside the schema (Prisma's layout).
+    static func layout(_ catalog: Catalog, _ s: SchemaTenancy, schemaPath: String?) -> SchemaPerTenantLayout {
+        let root = catalog.model(named: s.tenantModel)
+        func column(_ field: String) -> String? { root?.field(named: field)?.columnName }
+        let migrations = schemaPath.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("migrations") }
+        return SchemaPerTenantLayout(
+            schemaPrefix: s.schemaPrefix,
+            registrySchema: root?.schemaName ?? s.sharedSchema,
+            registryTable: root?.tableName ?? "tenants",
+            idColumn: column("id") ?? "id", slugColumn: column("slug") ?? "slug", schemaColumn: column("schemaName"),
+            requiredTables: catalog.models.filter { $0.isTenantScoped && $0.schemaName == s.tenantSchemaTemplate }.map(\.tableName),
+            requiredMigrations: migrations.map(TenantSchemaMigrator.migrationNames(in:)) ?? [])
     }
 
     /// Maps execution errors to lql's exit statuses and one-line messages.

@@ -37,7 +37,7 @@ struct ReportRunner {
     }
 
     func run(_ program: CompiledProgram, source: SourceFile) throws {
-        let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, environment: frontEnd.environment)
+        let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, environment: frontEnd.environment)
         let format = output.format ?? .table
         let options = OutputOptions(decimalsAsNumbers: output.decimalsAsNumbers)
         let atomic: AtomicFileSink?
