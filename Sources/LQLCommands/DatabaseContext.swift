@@ -35,19 +35,9 @@ struct DatabaseContext {
         }
     }
 
-    /// The registry is the tenant model's table; the required tables are the per-tenant models';
-    /// the required migrations are those of `migrations/` beside the schema (Prisma's layout).
     static func layout(_ catalog: Catalog, _ s: SchemaTenancy, schemaPath: String?) -> SchemaPerTenantLayout {
-        let root = catalog.model(named: s.tenantModel)
-        func column(_ field: String) -> String? { root?.field(named: field)?.columnName }
-        let migrations = schemaPath.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("migrations") }
-        return SchemaPerTenantLayout(
-            schemaPrefix: s.schemaPrefix,
-            registrySchema: root?.schemaName ?? s.sharedSchema,
-            registryTable: root?.tableName ?? "tenants",
-            idColumn: column("id") ?? "id", slugColumn: column("slug") ?? "slug", schemaColumn: column("schemaName"),
-            requiredTables: catalog.models.filter { $0.isTenantScoped && $0.schemaName == s.tenantSchemaTemplate }.map(\.tableName),
-            requiredMigrations: migrations.map(TenantSchemaMigrator.migrationNames(in:)) ?? [])
+        SchemaPerTenantLayout(catalog: catalog, tenancy: s,
+                              migrationsDirectory: schemaPath.map(SchemaPerTenantLayout.migrationsDirectory(besideSchema:)))
     }
 
     /// Maps execution errors to lql's exit statuses and one-line messages.

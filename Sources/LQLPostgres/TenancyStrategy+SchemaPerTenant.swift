@@ -1,3 +1,6 @@
+import Foundation
+import LQLSchema
+
 /// What the schema-per-tenant scope needs to know about the database, from the Prisma schema
 /// and its migrations directory. Every name here comes from the schema, never from the user.
 public struct SchemaPerTenantLayout: Sendable, Hashable {
@@ -109,4 +112,26 @@ func quoteIdentifier(_ name: String) -> String {
 func arrayLiteral(_ items: [String]) -> String {
     "{" + items.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
         .joined(separator: ",") + "}"
+}
+
+extension SchemaPerTenantLayout {
+    /// From the catalog: the registry is the tenant model's table, the required tables are the
+    /// per-tenant models', the required migrations those of `migrationsDirectory` (Prisma keeps
+    /// `migrations/` beside `schema.prisma`), if given.
+    public init(catalog: Catalog, tenancy s: SchemaTenancy, migrationsDirectory: String?) {
+        let root = catalog.model(named: s.tenantModel)
+        func column(_ field: String) -> String? { root?.field(named: field)?.columnName }
+        self.init(
+            schemaPrefix: s.schemaPrefix,
+            registrySchema: root?.schemaName ?? s.sharedSchema,
+            registryTable: root?.tableName ?? "tenants",
+            idColumn: column("id") ?? "id", slugColumn: column("slug") ?? "slug", schemaColumn: column("schemaName"),
+            requiredTables: catalog.models.filter { $0.isTenantScoped && !$0.isView && $0.schemaName == s.tenantSchemaTemplate }.map(\.tableName),
+            requiredMigrations: migrationsDirectory.map(TenantSchemaMigrator.migrationNames(in:)) ?? [])
+    }
+
+    /// `migrations/` beside a schema file.
+    public static func migrationsDirectory(besideSchema schemaPath: String) -> String {
+        ((schemaPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("migrations")
+    }
 }
