@@ -29,14 +29,13 @@ struct TenantSchemaCheck {
         return findings
     }
 
+    /// Slug and schema of every registered tenant (the schema column, else prefix + slug).
     private func registeredSchemas() throws -> [(slug: String, schema: String)] {
         let registry = quoteIdentifier(layout.registrySchema) + "." + quoteIdentifier(layout.registryTable)
         let slug = quoteIdentifier(layout.slugColumn)
-        let schema = layout.schemaColumn.map(quoteIdentifier) ?? "\(quoteIdentifier(layout.schemaPrefix)) || \(slug)"
-        let sql = layout.schemaColumn == nil
-            ? "SELECT \(slug), $1 || \(slug) FROM \(registry) ORDER BY 1"
-            : "SELECT \(slug), \(schema) FROM \(registry) ORDER BY 1"
-        let result = try layout.schemaColumn == nil ? connection.execute(sql, [layout.schemaPrefix]) : connection.execute(sql)
+        let schema = layout.schemaColumn.map(quoteIdentifier) ?? "$1 || \(slug)"
+        let result = try connection.execute("SELECT \(slug), \(schema) FROM \(registry) ORDER BY 1",
+                                            layout.schemaColumn == nil ? [layout.schemaPrefix] : [])
         return result.rows.map { ($0[0] ?? "", $0[1] ?? "") }
     }
 
