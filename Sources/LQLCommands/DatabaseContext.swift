@@ -10,7 +10,7 @@ struct DatabaseContext {
     let tenant: String
     let scope: TenantScope
 
-    init(options: ConnectionOptions, catalog: Catalog, environment: CommandEnvironment) throws {
+    init(options: ConnectionOptions, catalog: Catalog, schemaPath: String?, environment: CommandEnvironment) throws {
         let given = options.tenant ?? environment["LQL_TENANT"] ?? environment["DEFAULT_TENANT_SLUG"] ?? ""
         // Refused before any connection, as the Leora app refuses a request with no tenant.
         if given.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -24,14 +24,20 @@ struct DatabaseContext {
         connection.verboseErrors = options.verbose
         tenant = given
         let timeout = options.timeout.map { Int(($0 * 1000).rounded()) }
-        scope = TenantScope(strategy: DatabaseContext.strategy(for: catalog), statementTimeoutMilliseconds: timeout)
+        scope = TenantScope(strategy: DatabaseContext.strategy(for: catalog, schemaPath: schemaPath),
+                            statementTimeoutMilliseconds: timeout)
     }
 
-    static func strategy(for catalog: Catalog) -> TenancyStrategy {
+    static func strategy(for catalog: Catalog, schemaPath: String?) -> TenancyStrategy {
         switch catalog.tenancy {
-        case .schemaPerTenant(let s): .schemaPerTenant(prefix: s.schemaPrefix)
+        case .schemaPerTenant(let s): .schemaPerTenant(layout(catalog, s, schemaPath: schemaPath))
         case .rowLevel, .none: .rowLevelSecurity
         }
+    }
+
+    static func layout(_ catalog: Catalog, _ s: SchemaTenancy, schemaPath: String?) -> SchemaPerTenantLayout {
+        SchemaPerTenantLayout(catalog: catalog, tenancy: s,
+                              migrationsDirectory: schemaPath.map(SchemaPerTenantLayout.migrationsDirectory(besideSchema:)))
     }
 
     /// Maps execution errors to lql's exit statuses and one-line messages.

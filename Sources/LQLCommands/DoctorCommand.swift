@@ -19,7 +19,7 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let environment = CommandEnvironment()
-        let catalog = try loadCatalog(environment)
+        let (catalog, schemaPath) = try loadCatalog(environment)
         let connection: Connection
         do {
             connection = try Connection(db ?? environment["DATABASE_URL"])
@@ -28,19 +28,20 @@ struct DoctorCommand: ParsableCommand {
         }
         let findings: [DoctorFinding]
         do {
-            findings = try Doctor(catalog: catalog).examine(connection)
+            findings = try Doctor(catalog: catalog,
+                                  migrationsDirectory: SchemaPerTenantLayout.migrationsDirectory(besideSchema: schemaPath)).examine(connection)
         } catch {
             throw CommandFailure(.serverError, "lql doctor: \(error)")
         }
         for finding in findings { StandardStreams.write(finding.description + "\n") }
         let failures = findings.filter { $0.severity == .failure }.count
-        let warnings = findings.count - failures
+        let warnings = findings.filter { $0.severity == .warning }.count
         let who = "\(connection.user)@\(connection.database), PostgreSQL \(connection.serverVersion)"
         StandardStreams.write("\(failures) failure\(failures == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (\(who))\n")
         if failures > 0 { throw CommandFailure(ExitStatus(rawValue: 1)!, nil) }
     }
 
-    private func loadCatalog(_ environment: CommandEnvironment) throws -> Catalog {
+    private func loadCatalog(_ environment: CommandEnvironment) throws -> (Catalog, String) {
         guard let path = SchemaLocator.locate(explicit: schema, environment: environment.variables,
                                               workingDirectory: environment.workingDirectory) else {
             throw CommandFailure(.usage, "lql doctor: no Prisma schema found; pass --schema PATH or set LQL_SCHEMA")
@@ -52,7 +53,7 @@ struct DoctorCommand: ParsableCommand {
                 StandardStreams.error(renderer.render(loaded.diagnostics, in: loaded.source))
             }
             guard let catalog = loaded.catalog else { throw CommandFailure(.compileError, nil) }
-            return catalog
+            return (catalog, path)
         } catch let diagnostic as Diagnostic {
             throw CommandFailure(.usage, renderer.render(diagnostic, in: SourceFile(name: path, text: "")))
         }

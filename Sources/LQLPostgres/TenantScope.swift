@@ -5,10 +5,13 @@ import LQLSQL
 public struct Tenant: Sendable, Hashable {
     public var id: String
     public var slug: String
+    /// The tenant's schema as the registry records it (schema-per-tenant style), if it does.
+    public var schemaName: String?
 
-    public init(id: String, slug: String) {
+    public init(id: String, slug: String, schemaName: String? = nil) {
         self.id = id
         self.slug = slug
+        self.schemaName = schemaName
     }
 }
 
@@ -19,6 +22,8 @@ public enum TenantError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknown(given: String, similar: [String])
     /// The strategy could not turn the tenant into a scope value (e.g. an invalid schema name).
     case invalidScope(tenant: String, reason: String)
+    /// The tenant's schema is missing, lacks a table, or lags behind in migrations.
+    case schemaNotReady(tenant: String, schema: String, problem: String)
 
     public var description: String {
         switch self {
@@ -29,6 +34,8 @@ public enum TenantError: Error, Sendable, Hashable, CustomStringConvertible {
             return similar.isEmpty ? base : base + "; did you mean \(Suggestions.quotedList(similar))?"
         case .invalidScope(let tenant, let reason):
             return "cannot scope to tenant `\(tenant)`: \(reason)"
+        case .schemaNotReady(let tenant, let schema, let problem):
+            return "tenant `\(tenant)`: schema `\(schema)` \(problem)"
         }
     }
 }
@@ -38,7 +45,7 @@ public enum TenantError: Error, Sendable, Hashable, CustomStringConvertible {
 /// a transaction-mode pooler — and both name and value are binds.
 public struct TenancyStrategy: Sendable {
     public var name: String
-    /// Returns `id, slug` for `$1` matching either.
+    /// Returns `id, slug` (and, for the schema style, the schema name) for `$1` matching either.
     public var resolveSQL: String
     /// Every slug the role can see, for "did you mean".
     public var listSlugsSQL: String
@@ -46,15 +53,20 @@ public struct TenancyStrategy: Sendable {
     public var settingName: String
     /// The setting's value for a tenant; throws `TenantError.invalidScope` when it cannot be made.
     public var settingValue: @Sendable (Tenant) throws -> String
+    /// Runs inside the scoped transaction before the caller's statements; throws
+    /// `TenantError.schemaNotReady` when the tenant's data cannot be queried as the schema says.
+    public var verify: (@Sendable (Tenant, Connection) throws -> Void)?
 
     public init(name: String, resolveSQL: String = TenancyStrategy.defaultResolveSQL,
                 listSlugsSQL: String = TenancyStrategy.defaultListSlugsSQL,
-                settingName: String, settingValue: @escaping @Sendable (Tenant) throws -> String) {
+                settingName: String, settingValue: @escaping @Sendable (Tenant) throws -> String,
+                verify: (@Sendable (Tenant, Connection) throws -> Void)? = nil) {
         self.name = name
         self.resolveSQL = resolveSQL
         self.listSlugsSQL = listSlugsSQL
         self.settingName = settingName
         self.settingValue = settingValue
+        self.verify = verify
     }
 
     public static let defaultResolveSQL = "SELECT id, slug FROM tenants WHERE slug = $1 OR id = $1"
@@ -62,21 +74,6 @@ public struct TenancyStrategy: Sendable {
 
     /// The Leora style: row-level security keyed on `app.current_tenant_id` = the tenant's id.
     public static let rowLevelSecurity = TenancyStrategy(name: "rls", settingName: "app.current_tenant_id") { $0.id }
-
-    /// The schema-per-tenant style: `search_path` = the tenant's schema (`tenant_<slug>`),
-    /// validated as a plain identifier and quoted.
-    public static func schemaPerTenant(prefix: String = "tenant_") -> TenancyStrategy {
-        TenancyStrategy(name: "schema", settingName: "search_path") { tenant in
-            let schema = prefix + tenant.slug.replacingOccurrences(of: "-", with: "_")
-            let valid = !schema.isEmpty && schema.utf8.count <= 63
-                && schema.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-                && !("0"..."9").contains(schema.unicodeScalars.first!)
-            guard valid else {
-                throw TenantError.invalidScope(tenant: tenant.slug, reason: "`\(schema)` is not a valid schema name (lowercase letters, digits and _ only)")
-            }
-            return "\"\(schema)\""
-        }
-    }
 }
 
 /// The Leora app's `withTenant(tenantId, tx => …)`: resolve the tenant, then one read-only,
@@ -106,7 +103,7 @@ public struct TenantScope: Sendable {
         guard !name.isEmpty else { throw TenantError.blank }
         let result = try connection.execute(strategy.resolveSQL, [name], types: [TenantScope.textOID])
         if result.rowCount > 0, let id = result[0, 0] {
-            return Tenant(id: id, slug: result[0, 1] ?? id)
+            return Tenant(id: id, slug: result[0, 1] ?? id, schemaName: result.columns.count > 2 ? result[0, 2] : nil)
         }
         let slugs = (try? connection.execute(strategy.listSlugsSQL).rows.compactMap { $0.first ?? nil }) ?? []
         throw TenantError.unknown(given: name, similar: Suggestions.closest(to: name, among: slugs))
@@ -131,6 +128,7 @@ public struct TenantScope: Sendable {
         do {
             try connection.execute("SELECT set_config($1, $2, true)", [strategy.settingName, value],
                                    types: [TenantScope.textOID, TenantScope.textOID])
+            try strategy.verify?(tenant, connection)
             if let ms = statementTimeoutMilliseconds {
                 try connection.execute("SELECT set_config('statement_timeout', $1, true)", [String(ms)],
                                        types: [TenantScope.textOID])

@@ -134,11 +134,11 @@ import Testing
             _ = try tx.connection.execute("SELECT count(*) FROM items")
             return try tx.connection.execute("SHOW search_path").scalar
         }
-        #expect(path == "\"tenant_north_wind\"")
+        #expect(path == "\"tenant_north_wind\", pg_temp")
         #expect(try reader.execute("SHOW search_path").scalar == "\"$user\", public")
         let bad = #expect(throws: TenantError.self) {
             try scope.withTenant(Tenant(id: "x", slug: "Bad Name"), on: reader) { _ in }
         }
-        #expect(bad == .invalidScope(tenant: "Bad Name", reason: "`tenant_Bad Name` is not a valid schema name (lowercase letters, digits and _ only)"))
+        #expect(bad == .invalidScope(tenant: "Bad Name", reason: "`tenant_Bad Name` is not a tenant schema name (`tenant_` + lowercase letters, digits and _)"))
     }
 }

@@ -57,15 +57,20 @@ struct DemoCluster {
         try admin.executeScript("DROP DATABASE IF EXISTS \"\(example.database)\" WITH (FORCE)")
         try admin.executeScript("CREATE DATABASE \"\(example.database)\"")
         let db = try Connection(adminURL)
-        for file in example.loadFiles {
-            let path = examplesDirectory + "/" + file
-            guard let sql = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw CommandFailure(.usage, "lql demo: cannot read \(path)")
+        switch example.loading {
+        case .scripts(let files, let seedCall):
+            for file in files {
+                let path = examplesDirectory + "/" + file
+                guard let sql = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw CommandFailure(.usage, "lql demo: cannot read \(path)")
+                }
+                try db.executeScript(sql)
             }
-            try db.executeScript(sql)
+            try db.execute(seedCall, [String(scale)])
+            try db.executeScript("ANALYZE")
+        case .schemaPerTenant(let directory):
+            try SupplyChainExample(directory: examplesDirectory + "/" + directory).load(on: db, scale: scale)
         }
-        try db.execute(example.seedCall, [String(scale)])
-        try db.executeScript("ANALYZE")
         try String(scale).write(toFile: stateFile, atomically: true, encoding: .utf8)
     }
 

@@ -6,7 +6,7 @@ struct DemoOptions: ParsableArguments {
     @Option(name: .long, help: "Where the private cluster lives.")
     var dir: String = ".lql/demo"
 
-    @Option(name: .long, help: "Which example: leora.")
+    @Option(name: .long, help: "Which example: leora (row-level security) or supply-chain (one schema per tenant).")
     var example: String = "leora"
 
     @Option(name: .long, help: "Data size: 1 ≈ 1,000 orders for the largest tenant; grows linearly.")
@@ -28,7 +28,7 @@ struct DemoOptions: ParsableArguments {
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run lql on a private PostgreSQL cluster with the Leora example (no setup).",
+        abstract: "Run lql on a private PostgreSQL cluster with an example loaded: Leora (default) or supply-chain (no setup).",
         subcommands: [DemoOpen.self, DemoStart.self, DemoStop.self, DemoReset.self],
         defaultSubcommand: DemoOpen.self)
 }

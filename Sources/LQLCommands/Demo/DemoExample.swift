@@ -8,21 +8,32 @@ struct DemoExample: Sendable {
     /// Relative to the examples directory.
     let schemaFile: String
     let reportsDirectory: String
-    /// Trusted SQL files run in order, as the owner, each as one text.
-    let loadFiles: [String]
-    /// Run after the files with the scale as `$1`.
-    let seedCall: String
+    let loading: Loading
     let readerRole: String
     let defaultTenant: String
+
+    enum Loading: Sendable {
+        /// Trusted SQL files run in order, as the owner, each as one text, then `seedCall` with
+        /// the scale as `$1`.
+        case scripts(files: [String], seedCall: String)
+        /// A schema-per-tenant example directory, loaded by `SupplyChainExample`.
+        case schemaPerTenant(directory: String)
+    }
 
     static let leora = DemoExample(
         name: "leora", database: "leora",
         schemaFile: "leora/schema.prisma", reportsDirectory: "reports",
-        loadFiles: ["leora/migrations/0001_init/migration.sql", "leora/rls.sql", "leora/roles.sql", "leora/seed.sql"],
-        seedCall: "SELECT leora_seed($1::int)",
+        loading: .scripts(files: ["leora/migrations/0001_init/migration.sql", "leora/rls.sql", "leora/roles.sql", "leora/seed.sql"],
+                          seedCall: "SELECT leora_seed($1::int)"),
         readerRole: "lql_reader", defaultTenant: "well-crafted")
 
-    static let all: [DemoExample] = [.leora]
+    static let supplyChain = DemoExample(
+        name: "supply-chain", database: "supply_chain",
+        schemaFile: "supply-chain/schema.prisma", reportsDirectory: "supply-chain/reports",
+        loading: .schemaPerTenant(directory: "supply-chain"),
+        readerRole: "lql_reader", defaultTenant: "acme")
+
+    static let all: [DemoExample] = [.leora, .supplyChain]
 
     static func named(_ name: String) -> DemoExample? { all.first { $0.name == name } }
 }

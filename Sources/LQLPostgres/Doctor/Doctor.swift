@@ -9,9 +9,14 @@ public struct Doctor: Sendable {
     /// Servers below this `server_version_num` get the `server-rls-cves` warning.
     public var minimumServerVersion: Int
 
-    public init(catalog: Catalog, minimumServerVersion: Int = Doctor.minimumServerVersion) {
+    /// Schema-per-tenant: the migrations every tenant schema must have (`migrations/` beside the
+    /// Prisma schema), if known.
+    public var migrationsDirectory: String?
+
+    public init(catalog: Catalog, minimumServerVersion: Int = Doctor.minimumServerVersion, migrationsDirectory: String? = nil) {
         self.catalog = catalog
         self.minimumServerVersion = minimumServerVersion
+        self.migrationsDirectory = migrationsDirectory
     }
 
     /// PostgreSQL 15.14 fixed the RLS CVEs of 2025 (CVE-2025-8713 and friends: policy bypass
@@ -26,6 +31,11 @@ public struct Doctor: Sendable {
         findings += try RoleCheck(catalog: catalog, connection: connection).run(scopedTables: scopedTables(tables))
         if case .rowLevel(let tenancy) = catalog.tenancy {
             findings += try RLSCheck(tenancy: tenancy, connection: connection).run(tables: scopedTables(tables))
+        }
+        if case .schemaPerTenant(let tenancy) = catalog.tenancy {
+            let layout = SchemaPerTenantLayout(catalog: catalog, tenancy: tenancy, migrationsDirectory: migrationsDirectory)
+            let schemas = try tenantSchemas(connection, prefix: tenancy.schemaPrefix)
+            findings += try TenantSchemaCheck(layout: layout, connection: connection).run(tenantSchemas: schemas)
         }
         findings += try ViewCheck(catalog: catalog, connection: connection).run(schemas: schemasToInspect(connection))
         return findings
@@ -45,18 +55,18 @@ public struct Doctor: Sendable {
         var tenantSchemas: [String]? = nil
         for model in catalog.models {
             if case .schemaPerTenant(let s) = catalog.tenancy, model.isTenantScoped {
-                if tenantSchemas == nil {
-                    let r = try connection.execute(
-                        "SELECT nspname FROM pg_catalog.pg_namespace WHERE starts_with(nspname, $1) ORDER BY nspname",
-                        [s.schemaPrefix])
-                    tenantSchemas = r.rows.compactMap { $0[0] }
-                }
+                if tenantSchemas == nil { tenantSchemas = try self.tenantSchemas(connection, prefix: s.schemaPrefix) }
                 for schema in tenantSchemas ?? [] { result.append(TableLocation(model: model, schema: schema)) }
             } else {
                 result.append(TableLocation(model: model, schema: model.schemaName ?? defaultSchema))
             }
         }
         return result
+    }
+
+    private func tenantSchemas(_ connection: Connection, prefix: String) throws -> [String] {
+        try connection.execute("SELECT nspname FROM pg_catalog.pg_namespace WHERE starts_with(nspname, $1) ORDER BY nspname",
+                               [prefix]).rows.compactMap { $0[0] }
     }
 
     private var defaultSchema: String {

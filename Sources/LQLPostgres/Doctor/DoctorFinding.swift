@@ -5,6 +5,8 @@ public struct DoctorFinding: Sendable, Hashable, CustomStringConvertible {
         case failure
         /// Worth fixing, but not a hole by itself.
         case warning
+        /// A fact worth knowing (which tenants the role can read), not a problem.
+        case note
     }
 
     public var severity: Severity
@@ -23,6 +25,6 @@ public struct DoctorFinding: Sendable, Hashable, CustomStringConvertible {
 
     /// `FAIL rls-not-forced orders: …`
     public var description: String {
-        "\(severity == .failure ? "FAIL" : "WARN") \(code) \(subject): \(message)"
+        "\(severity == .failure ? "FAIL" : severity == .warning ? "WARN" : "NOTE") \(code) \(subject): \(message)"
     }
 }

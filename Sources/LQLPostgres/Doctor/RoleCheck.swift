@@ -35,12 +35,12 @@ struct RoleCheck {
                     "the connected role owns this tenant-scoped table (or inherits its owner): it can turn row-level security off"))
             }
         }
-        findings += try writePrivileges(role: name)
+        findings += try writePrivileges(role: name, tenantSchemas: Set(scopedTables.map(\.schema)))
         return findings
     }
 
-    private func writePrivileges(role: String) throws -> [DoctorFinding] {
-        var schemas = Set(catalog.models.map { $0.schemaName ?? "public" })
+    private func writePrivileges(role: String, tenantSchemas: Set<String>) throws -> [DoctorFinding] {
+        var schemas = Set(catalog.models.map { $0.schemaName ?? "public" }).union(tenantSchemas)
         schemas.formUnion(catalog.datasourceSchemas)
         if case .schemaPerTenant(let s) = catalog.tenancy { schemas.insert(s.sharedSchema) }
         var findings: [DoctorFinding] = []
