@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "lql-bench-compile", dependencies: ["LQL"], path: "bench/compile", exclude: ["queries.tsv", "prqlc_bench.py", "run.sh"], sources: ["main.swift"]),
 
         // Shared by the test targets: the throwaway Leora cluster and the lql binary runner.
-        .target(name: "LQLTestSupport", dependencies: ["LQL", "LQLPostgres"], path: "Tests/LQLTestSupport"),
+        .target(name: "LQLTestSupport", dependencies: ["LQL", "LQLPostgres", "CSignals"], path: "Tests/LQLTestSupport"),
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),

@@ -1,0 +1,183 @@
+import Foundation
+import LQLPostgres
+import LQLTestSupport
+import Testing
+
+/// The prompt in a real terminal: the built `lql` binary under tmux against the Leora cluster,
+/// typed at with send-keys, read back with capture-pane.
+@Suite(.serialized) struct PromptTerminalTests {
+    /// A prompt session as an analyst would start it; `history` is the history file to use.
+    func startPrompt(history: String? = nil, extraEnvironment: [String: String] = [:]) throws -> TerminalSession {
+        let db = try LeoraCluster.shared()
+        let home = NSTemporaryDirectory() + "lql-prompt-home-\(getpid())"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        var env = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": home, "TERM": "screen", "LANG": "C.UTF-8", "NO_COLOR": "1",
+            "DATABASE_URL": db.readerURL,
+            "LQL_HISTORY": history ?? home + "/history-\(UUID().uuidString)",
+            "LQL_AUDIT_LOG": home + "/audit.jsonl", "PAGER": "",
+        ]
+        for (k, v) in extraEnvironment { env[k] = v }
+        let session = try TerminalSession([Repository.lqlBinary, "--schema", "examples/leora/schema.prisma", "--tenant", "well-crafted"],
+                                          environment: env)
+        try session.waitFor("well-crafted>")
+        return session
+    }
+
+    func count(_ sql: String, tenant: String = "well-crafted") throws -> String {
+        let db = try LeoraCluster.shared()
+        return try db.scalar(sql, [try db.tenantID(tenant)])
+    }
+
+    /// The last `count` value printed (`count` column, psql-style table).
+    func lastCount(_ screen: String) -> String? {
+        let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let footer = lines.lastIndex(where: { $0 == "(1 row)" }), footer >= 1 else { return nil }
+        return lines[footer - 1]
+    }
+
+    /// Types a query, presses Enter, and returns the count it printed.
+    func run(_ s: TerminalSession, _ query: String, rows: Int) throws -> String? {
+        try s.type(query)
+        try s.press("Enter")
+        let screen = try s.waitFor("(1 row)", count: rows)
+        return lastCount(screen)
+    }
+
+    @Test func tabCompletesAModelAFieldAfterAPathAndAnEnumValue() throws {
+        let s = try startPrompt()
+        defer { s.close() }
+        try s.type("Ord")
+        try s.press("Tab")
+        try s.waitFor("well-crafted> Order")
+        try s.type(" | where customer.ti")
+        try s.press("Tab")
+        try s.waitFor("well-crafted> Order | where customer.tier")
+        try s.type("== V")  // a unique completion ends with a space
+        try s.press("Tab")
+        try s.waitFor("customer.tier == VIP")
+        try s.type(" | count")
+        try s.press("Enter")
+        let want = try count("SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.tenant_id = $1 AND c.tier = 'VIP'")
+        #expect(lastCount(try s.waitFor("(1 row)")) == want)
+    }
+
+    @Test func aMultiLineQueryWaitsForItsEndThenRuns() throws {
+        let s = try startPrompt()
+        defer { s.close() }
+        try s.type("Order |")
+        try s.press("Enter")
+        try s.waitFor("...>")
+        try s.type("where status == PENDING |")
+        try s.press("Enter")
+        try s.waitFor("...>", count: 2)
+        try s.type("count")
+        try s.press("Enter")
+        let want = try count("SELECT count(*) FROM orders WHERE tenant_id = $1 AND status = 'PENDING'")
+        #expect(lastCount(try s.waitFor("(1 row)")) == want)
+    }
+
+    @Test func aPastedMultiLineQueryRunsWhole() throws {
+        let s = try startPrompt()
+        defer { s.close() }
+        try s.paste("Customer\n| where tier == VIP\n| count\n")
+        let want = try count("SELECT count(*) FROM customers WHERE tenant_id = $1 AND tier = 'VIP'")
+        let screen = try s.waitFor("(1 row)")
+        #expect(lastCount(screen) == want)
+        // One result: `Customer` alone did not run as a query of its own.
+        #expect(!screen.contains("accountNumber"))
+    }
+
+    @Test func historyIsRecalledByASecondProcess() throws {
+        let history = NSTemporaryDirectory() + "lql-prompt-history-\(UUID().uuidString)"
+        defer { unlink(history) }
+        let first = try startPrompt(history: history)
+        _ = try run(first, "Customer | where tier == PREFERRED | count", rows: 1)
+        try first.press("C-d")
+        try first.waitUntil("the first lql to exit") { _ in (try? first.exited()) == true }
+        first.close()
+        let second = try startPrompt(history: history)
+        defer { second.close() }
+        try second.press("Up")
+        try second.waitFor("well-crafted> Customer | where tier == PREFERRED | count")
+    }
+
+    @Test func ctrlCCancelsARunningQueryAndTheNextQueryWorks() throws {
+        let db = try LeoraCluster.shared()
+        let app = "lql-prompt-\(UUID().uuidString.prefix(8))"
+        let s = try startPrompt(extraEnvironment: ["PGAPPNAME": app])
+        defer { s.close() }
+        // The query waits on a lock the superuser holds: slow for as long as the test wants.
+        let locker = try Connection(db.ownerURL)
+        try locker.execute("BEGIN")
+        try locker.execute("LOCK TABLE invoices IN ACCESS EXCLUSIVE MODE")
+        try s.type("Invoice | count")
+        try s.press("Enter")
+        let observer = try Connection(db.ownerURL)
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline, try observer.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [app]).scalar != "1" {
+            usleep(20_000)
+        }
+        try s.press("C-c")
+        let screen = try s.waitUntil("the cancel to be reported") { $0.localizedCaseInsensitiveContains("cancel") }
+        #expect(!screen.contains("(1 row)"))
+        try locker.execute("ROLLBACK")
+        // The server is not still running the cancelled statement, and the session answers.
+        #expect(try observer.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND state = 'active'", [app]).scalar == "0")
+        let want = try count("SELECT count(*) FROM invoices WHERE tenant_id = $1")
+        #expect(try run(s, "Invoice | count", rows: 1) == want)
+    }
+
+    @Test func ctrlCWhileEditingClearsTheLineAndCtrlDExits() throws {
+        let s = try startPrompt()
+        defer { s.close() }
+        try s.type("Order | wher")
+        try s.press("C-c")
+        let want = try count("SELECT count(*) FROM customers WHERE tenant_id = $1")
+        #expect(try run(s, "Customer | count", rows: 1) == want)
+        #expect(try !s.exited())
+        try s.press("C-d")
+        try s.waitUntil("lql to exit on Ctrl-D") { _ in (try? s.exited()) == true }
+    }
+
+    @Test func tenantSwitchChangesTheResults() throws {
+        let s = try startPrompt()
+        defer { s.close() }
+        let mine = try count("SELECT count(*) FROM orders WHERE tenant_id = $1")
+        let theirs = try count("SELECT count(*) FROM orders WHERE tenant_id = $1", tenant: "harbor-wines")
+        #expect(mine != theirs)
+        #expect(try run(s, "Order | count", rows: 1) == mine)
+        try s.type("\\tenant harbor-wines")
+        try s.press("Enter")
+        try s.waitFor("harbor-wines>")
+        #expect(try run(s, "Order | count", rows: 2) == theirs)
+    }
+
+    @Test func aTerminatedBackendIsReportedAndTheNextQueryReconnects() throws {
+        let db = try LeoraCluster.shared()
+        let app = "lql-prompt-\(UUID().uuidString.prefix(8))"
+        let s = try startPrompt(extraEnvironment: ["PGAPPNAME": app])
+        defer { s.close() }
+        let want = try count("SELECT count(*) FROM payments WHERE tenant_id = $1")
+        #expect(try run(s, "Payment | count", rows: 1) == want)
+        let killed = try Connection(db.ownerURL).execute(
+            "SELECT count(*) FROM pg_stat_activity a, pg_terminate_backend(a.pid) WHERE a.application_name = $1", [app]).scalar
+        #expect(killed == "1")
+        try s.type("Payment | count")
+        try s.press("Enter")
+        // Either the lost connection is reported and the next query reconnects, or the session
+        // notices before sending and reconnects at once; both end with the right answer.
+        let screen = try s.waitUntil("a report or a result") {
+            $0.components(separatedBy: "(1 row)").count - 1 >= 2 || $0.localizedCaseInsensitiveContains("connection")
+        }
+        if screen.components(separatedBy: "(1 row)").count - 1 < 2 {
+            #expect(try run(s, "Payment | count", rows: 2) == want)
+        } else {
+            #expect(lastCount(screen) == want)
+        }
+        // The tenant scope is back: the new backend still sees only well-crafted's payments.
+        #expect(try run(s, "Payment | count", rows: 3) == want)
+    }
+}
