@@ -100,16 +100,20 @@ extension ReplSession {
             attempt += 1
             guard let tenant else { return 3 }
             var wroteOutput = false
+            // Only a person at a terminal gets a pager; tests and scripts pass their own sinks.
+            let pager = interactive && isStandardOutput ? PagerSink.forTerminal(output, environment: environment) : nil
+            let sink: OutputSink = pager ?? output
+            defer { pager?.finish() }
             do {
                 try scope.withTenant(tenant, on: connection) { tx in
                     for (i, statement) in statements.enumerated() {
                         wroteOutput = true
                         if statements.count > 1 {
-                            if i > 0 { try output.write("\n") }
-                            if format == .table && !expanded { try output.write("-- \(statement.title)\n") }
+                            if i > 0 { try sink.write("\n") }
+                            if format == .table && !expanded { try sink.write("-- \(statement.title)\n") }
                         }
                         lastStatement = statement.sql
-                        let writer = makeWriter(effectiveFormat, to: output)
+                        let writer = makeWriter(effectiveFormat, to: sink)
                         try tx.export(statement.sql, to: writer)
                     }
                 }

@@ -19,6 +19,8 @@ public final class ReplSession {
     let output: OutputSink
     let errors: OutputSink
     private let suppliedSource: LineSource?
+    /// True when `output` is the process's standard output (not a test's sink).
+    let isStandardOutput: Bool
 
     /// The slug or id the user named; re-resolved after a reconnect or `\tenant`.
     var tenantName: String
@@ -51,6 +53,7 @@ public final class ReplSession {
         self.interactive = interactive
         self.environment = environment
         self.suppliedSource = lineSource
+        self.isStandardOutput = output == nil
         self.output = output ?? FileDescriptorSink.standardOutput()
         self.errors = errors ?? FileDescriptorSink(fileDescriptor: 2, capacity: 4096)
     }

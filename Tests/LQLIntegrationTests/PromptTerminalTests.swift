@@ -180,4 +180,20 @@ import Testing
         // The tenant scope is back: the new backend still sees only well-crafted's payments.
         #expect(try run(s, "Payment | count", rows: 3) == want)
     }
+
+    /// A result taller than the terminal goes through PAGER (here a marking filter, so the test
+    /// can see it); a short one is printed directly.
+    @Test func aTallResultGoesThroughThePagerAShortOneDoesNot() throws {
+        let s = try startPrompt(extraEnvironment: ["PAGER": "sed 's/^/PAGED:/'"])
+        defer { s.close() }
+        let want = try count("SELECT count(*) FROM customers WHERE tenant_id = $1")
+        #expect(try run(s, "Customer | count", rows: 1) == want)
+        #expect(try !s.screen().contains("PAGED:"))
+        try s.type("Order | sort number | take 100 | select number")
+        try s.press("Enter")
+        try s.waitFor("PAGED:(100 rows)")
+        // The whole result went through the pager, the held-back first screenful included.
+        let first = try count("SELECT min(number) FROM orders WHERE tenant_id = $1")
+        #expect(try s.screen(history: 400).contains("PAGED: " + first))
+    }
 }
