@@ -83,7 +83,7 @@ public final class ReplSession {
     private func makeStandardSource() -> LineSource {
         let completer: (String) -> Completion = { [weak self] text in
             guard let self else { return Completion(word: "", candidates: []) }
-            return CompletionEngine(catalog: catalog, bindings: [:],
+            return CompletionEngine(catalog: catalog, bindings: definitions.letModels,
                                     parameters: definitions.parameterNames + values.keys.sorted()).complete(text)
         }
         let history = interactive ? HistoryFile.defaultPath(environment: environment).map(HistoryFile.init(path:)) : nil

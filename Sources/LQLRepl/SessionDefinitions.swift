@@ -16,6 +16,25 @@ struct SessionDefinitions {
     var parameterNames: [String] { items.filter(\.isParam).map(\.name) }
     var letNames: [String] { items.filter { !$0.isParam }.map(\.name) }
 
+    /// Each `let` name with the model its rows come from (following `let b = a | …` chains), so
+    /// completion offers the let names and the fields after them.
+    var letModels: [String: String] {
+        var sources: [String: String] = [:]
+        for item in items where !item.isParam {
+            guard let equals = item.text.firstIndex(of: "=") else { continue }
+            let rest = item.text[item.text.index(after: equals)...].drop { $0 == " " || $0 == "\n" || $0 == "\t" }
+            sources[item.name] = String(rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+        }
+        var models: [String: String] = [:]
+        for name in sources.keys {
+            var model = sources[name]!
+            var hops = 0
+            while let next = sources[model], hops < sources.count { model = next; hops += 1 }
+            models[name] = model
+        }
+        return models
+    }
+
     /// The `param` and `let` statements of `entry` (which compiled without errors).
     static func definitions(in entry: String) -> [(name: String, isParam: Bool, text: String)] {
         let source = SourceFile(name: "<input>", text: entry)

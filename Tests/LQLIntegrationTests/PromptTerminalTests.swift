@@ -196,4 +196,30 @@ import Testing
         let first = try count("SELECT min(number) FROM orders WHERE tenant_id = $1")
         #expect(try s.screen(history: 400).contains("PAGED: " + first))
     }
+
+    /// Names defined earlier in the session complete: a `let` at the start, a `$param` after `$`.
+    @Test func letNamesAndParametersComplete() throws {
+        let s = try startPrompt()
+        defer { s.close() }
+        try s.type("let bigSpenders = Customer | where count(orders) > 20")
+        try s.press("Enter")
+        try s.type("param minimumTotal: Decimal = 1000")
+        try s.press("Enter")
+        // A `let` line continues the entry until a statement ends it (here the `param`).
+        try s.waitFor("well-crafted>", count: 2)
+        try s.type("bigSp")
+        try s.press("Tab")
+        try s.waitFor("well-crafted> bigSpenders")
+        try s.type("| where any(orders where total > $mini")
+        try s.press("Tab")
+        try s.waitFor("total > $minimumTotal")
+        try s.type(") | count")
+        try s.press("Enter")
+        let want = try count("""
+            SELECT count(*) FROM customers c WHERE c.tenant_id = $1
+              AND (SELECT count(*) FROM orders o WHERE o.tenant_id = $1 AND o.customer_id = c.id) > 20
+              AND EXISTS (SELECT 1 FROM orders o WHERE o.tenant_id = $1 AND o.customer_id = c.id AND o.total > 1000)
+            """)
+        #expect(lastCount(try s.waitFor("(1 row)")) == want)
+    }
 }
