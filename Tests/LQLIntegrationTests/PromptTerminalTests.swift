@@ -222,4 +222,37 @@ import Testing
             """)
         #expect(lastCount(try s.waitFor("(1 row)")) == want)
     }
+
+    /// The meta-commands of product.md, each typed at the real prompt, each with its visible effect.
+    @Test func metaCommandsAtTheRealPrompt() throws {
+        let script = NSTemporaryDirectory() + "lql-prompt-include-\(UUID().uuidString).lql"
+        try "Payment | count\n".write(toFile: script, atomically: true, encoding: .utf8)
+        defer { unlink(script) }
+        let s = try startPrompt()
+        defer { s.close() }
+        func meta(_ line: String, shows text: String) throws {
+            try s.clear()  // so the expected text can only come from this command
+            try s.type(line)
+            try s.press("Enter")
+            try s.waitFor(text)
+        }
+        try meta("\\d", shows: "OrderLine")
+        try meta("\\d Invoice", shows: "balanceDue")
+        try meta("\\conninfo", shows: "well-crafted")
+        try meta("\\help", shows: "\\tenant")
+        try meta("\\set minimum 900", shows: "well-crafted> \\set minimum 900\nwell-crafted>")
+        try meta("\\params", shows: "minimum")
+        try meta("Invoice | where total > $minimum | count", shows: "(1 row)")
+        try meta("\\sql", shows: "\"invoices\"")
+        try meta("\\explain", shows: "cost=")
+        try meta("\\format csv", shows: "csv")
+        let payments = try count("SELECT count(*) FROM payments WHERE tenant_id = $1")
+        try meta("\\i " + script, shows: "count\n" + payments)
+        try meta("\\format table", shows: "table")
+        try meta("\\x", shows: "xpanded")
+        try meta("Customer | take 1 | select name", shows: "-[ RECORD 1 ]")
+        try s.type("\\q")
+        try s.press("Enter")
+        try s.waitUntil("lql to exit on \\q") { _ in (try? s.exited()) == true }
+    }
 }

@@ -67,6 +67,18 @@ public final class TerminalSession: @unchecked Sendable {
         try tmux(["paste-buffer", "-b", "paste", "-t", "t", "-d"])
     }
 
+    /// Clears the screen (Ctrl-L to the program) and tmux's scrollback, so what the screen shows
+    /// next comes from what is typed next.
+    public func clear() throws {
+        try press("C-l")
+        let deadline = Date().addingTimeInterval(15)
+        while try screen(history: 0).trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count > 1 {
+            guard Date() < deadline else { throw Timeout(description: "the screen did not clear") }
+            usleep(20_000)
+        }
+        try tmux(["clear-history", "-t", "t"])
+    }
+
     /// Presses keys by tmux name: `Enter`, `Tab`, `Up`, `C-c`, `C-d`, …
     public func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "t"] + keys) }
 
