@@ -20,17 +20,20 @@ let package = Package(
                        providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "CSignals", dependencies: ["CLibPQ"]),
 
+        // POSIX stand-ins for the few Foundation calls the run path made (environment, files,
+        // trimming): no Foundation there keeps `lql run`'s memory small.
+        .target(name: "LQLSystem"),
         .target(name: "LQLDiagnostics"),
         .target(name: "LQLSyntax", dependencies: ["LQLDiagnostics"]),
-        .target(name: "LQLSchema", dependencies: ["LQLDiagnostics"]),
-        .target(name: "LQLCheck", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema"]),
+        .target(name: "LQLSchema", dependencies: ["LQLDiagnostics", "LQLSystem"]),
+        .target(name: "LQLCheck", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLSystem"]),
         .target(name: "LQLSQL", dependencies: ["LQLCheck", "LQLSchema"]),
-        .target(name: "LQL", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLCheck", "LQLSQL"]),
-        .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals", "LQL", "LQLSQL", "LQLDiagnostics", "LQLOutput"]),
+        .target(name: "LQL", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLCheck", "LQLSQL", "LQLSystem"]),
+        .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals", "LQL", "LQLSQL", "LQLDiagnostics", "LQLOutput", "LQLSystem"]),
         .target(name: "LQLOutput", dependencies: ["LQL"]),
-        .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLOutput"]),
+        .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLOutput", "LQLSystem"]),
         .target(name: "LQLCommands", dependencies: [
-            "LQL", "LQLPostgres", "LQLOutput", "LQLRepl",
+            "LQL", "LQLPostgres", "LQLOutput", "LQLRepl", "LQLSystem",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lql", dependencies: ["LQLCommands"]),
@@ -39,6 +42,7 @@ let package = Package(
 
         // Shared by the test targets: the throwaway Leora cluster and the lql binary runner.
         .target(name: "LQLTestSupport", dependencies: ["LQL", "LQLPostgres", "CSignals"], path: "Tests/LQLTestSupport"),
+        .testTarget(name: "LQLSystemTests", dependencies: ["LQLSystem"]),
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),

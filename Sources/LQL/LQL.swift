@@ -1,4 +1,4 @@
-import Foundation
+import LQLSystem
 @_exported import LQLCheck
 @_exported import LQLDiagnostics
 @_exported import LQLSchema
@@ -57,7 +57,7 @@ public enum LQLCompiler {
     static func title(of span: Span, in source: SourceFile) -> String {
         let text = source.text(in: span)
         let first = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first ?? ""
-        return first.trimmingCharacters(in: .whitespaces)
+        return first.trimmingBlanks()
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import LQLSystem
 import LQLDiagnostics
 import LQLSchema
 import LQLSyntax
@@ -132,7 +132,7 @@ extension Checker {
 
     /// Parses a supplied value (text form) as `type`; nil when it is not one.
     func parseParameterValue(_ text: String, as type: LQLType) -> Constant? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks()
         if type.isOptional && (trimmed == "null" || trimmed.isEmpty) && !type.isList { return .null }
         if type.isList {
             if trimmed.isEmpty { return .list([]) }

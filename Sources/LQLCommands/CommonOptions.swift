@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import LQLOutput
+import LQLSystem
 
 /// Where the schema comes from (`--schema`, else `LQL_SCHEMA`, else `prisma/schema.prisma`, else `schema.prisma`).
 public struct SchemaOptions: ParsableArguments {
@@ -56,9 +56,9 @@ public struct CommandEnvironment: Sendable {
     public let workingDirectory: String
 
     public init() {
-        let cwd = FileManager.default.currentDirectoryPath
+        let cwd = FileSystem.currentDirectory()
         self.workingDirectory = cwd
-        self.variables = DotEnv.mergedEnvironment(directory: cwd, base: ProcessInfo.processInfo.environment)
+        self.variables = DotEnv.mergedEnvironment(directory: cwd, base: ProcessEnvironment.current())
     }
 
     public subscript(_ name: String) -> String? {

@@ -1,3 +1,4 @@
+import LQLSystem
 import ArgumentParser
 import Foundation
 import LQL
@@ -33,19 +34,6 @@ struct CompileCommand: ParsableCommand {
             }
         }
         StandardStreams.write(out)
-    }
-}
-
-/// `-e 'query'` or a file (or `-` for stdin).
-enum SourceArgument {
-    static func read(file: String?, expression: String?) throws -> SourceFile {
-        switch (file, expression) {
-        case (nil, let e?): return try CompilerFrontEnd.source(name: "<command line>", bytes: Data(e.utf8))
-        case ("-"?, nil): return try CompilerFrontEnd.source(name: "<stdin>", bytes: FileHandle.standardInput.readDataToEndOfFile())
-        case (let f?, nil): return try CompilerFrontEnd.readSource(path: f)
-        case (_?, _?): throw CommandFailure(.usage, "lql: give a FILE or -e 'query', not both")
-        case (nil, nil): throw CommandFailure(.usage, "lql: give a FILE or -e 'query'")
-        }
     }
 }
 

@@ -1,5 +1,6 @@
-import Foundation
+import LQLSystem
 import LQL
+import LQLSystem
 
 /// The steps every command shares before anything touches a database: find and read the
 /// schema, read the source, compile, and print diagnostics like a compiler.
@@ -47,14 +48,14 @@ struct CompilerFrontEnd {
 
     /// Reads a source file as UTF-8; invalid bytes and NULs are refused with a clear message.
     static func readSource(path: String) throws -> SourceFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileSystem.contents(of: path) else {
             throw CommandFailure(.usage, "lql: cannot read \(path)")
         }
         return try source(name: path, bytes: data)
     }
 
-    static func source(name: String, bytes: Data) throws -> SourceFile {
-        guard let text = String(data: bytes, encoding: .utf8) else {
+    static func source(name: String, bytes: [UInt8]) throws -> SourceFile {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CommandFailure(.compileError, "\(name): not valid UTF-8 text")
         }
         if text.utf8.contains(0) { throw CommandFailure(.compileError, "\(name): contains a NUL byte") }

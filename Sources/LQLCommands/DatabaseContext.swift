@@ -1,7 +1,7 @@
-import Foundation
 import LQL
 import LQLPostgres
 import LQLOutput
+import LQLSystem
 
 /// Connection, tenant and scope for commands that run queries, resolved from options and the
 /// environment in product.md's order.
@@ -13,7 +13,7 @@ struct DatabaseContext {
     init(options: ConnectionOptions, catalog: Catalog, schemaPath: String?, environment: CommandEnvironment) throws {
         let given = options.tenant ?? environment["LQL_TENANT"] ?? environment["DEFAULT_TENANT_SLUG"] ?? ""
         // Refused before any connection, as the Leora app refuses a request with no tenant.
-        if given.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if given.trimmingWhitespaceAndNewlines().isEmpty {
             throw CommandFailure(.noSuchTenant, "lql: \(TenantError.blank)")
         }
         do {

@@ -1,8 +1,8 @@
 import ArgumentParser
-import Foundation
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLSystem
 
 /// `lql run FILE.lql [--param k=v]… [-e 'query']`: a saved report, in one tenant transaction.
 struct RunCommand: ParsableCommand {
@@ -60,7 +60,7 @@ struct ReportRunner {
         let headings = program.statements.count > 1 && [.table, .expanded, .markdown].contains(format)
         // The qid comment lets server logs (pgaudit) be matched with the audit record.
         let queryID = AuditLog.queryID()
-        let started = Date()
+        let started = Clock.monotonicSeconds()
         var rows = 0
         var failure: Error?
         do {
@@ -85,7 +85,7 @@ struct ReportRunner {
         let record = AuditRecord(dbRole: context.connection.user, tenant: context.tenant, sourceText: source.text,
                                  sql: program.statements.map(\.sql.text).joined(separator: ";\n"),
                                  bindCount: program.statements.reduce(0) { $0 + $1.sql.binds.count }, rows: rows,
-                                 durationMs: Date().timeIntervalSince(started) * 1000,
+                                 durationMs: (Clock.monotonicSeconds() - started) * 1000,
                                  outcome: AuditRecord.outcome(for: failure), queryID: queryID)
         AuditLog(path: AuditLog.defaultPath(environment: frontEnd.environment.variables)).append(record)
         if let failure { throw DatabaseContext.failure(for: failure) }

@@ -1,3 +1,4 @@
+import LQLSystem
 import ArgumentParser
 import LQL
 

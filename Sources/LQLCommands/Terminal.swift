@@ -15,24 +15,3 @@ public enum Terminal {
         return isTerminal(fd)
     }
 }
-
-/// Unbuffered-enough writes to the standard streams without touching C's `stdout` globals
-/// (Swift 6 rejects them as not concurrency-safe).
-public enum StandardStreams {
-    public static func write(_ text: String, to fd: Int32 = 1) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { buf in
-                Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += n
-        }
-    }
-
-    public static func error(_ text: String) { write(text.hasSuffix("\n") ? text : text + "\n", to: 2) }
-}

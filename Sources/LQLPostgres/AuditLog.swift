@@ -1,8 +1,15 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LQLOutput
+import LQLSystem
+import Synchronization
 
 /// One line of the audit log: who ran what, as which role, for which tenant, with what result.
 /// Bind values are never recorded (they may be customer data); only how many there were.
-public struct AuditRecord: Encodable, Sendable {
+public struct AuditRecord: Sendable {
     /// ISO-8601, UTC, with milliseconds.
     public var time: String
     public var osUser: String
@@ -20,7 +27,7 @@ public struct AuditRecord: Encodable, Sendable {
     public var outcome: String
     public var queryID: String?
 
-    public init(time: Date = Date(), osUser: String = AuditRecord.currentOSUser(), dbRole: String, tenant: String,
+    public init(time: Double = Clock.wallSeconds(), osUser: String = AuditRecord.currentOSUser(), dbRole: String, tenant: String,
                 sourceText: String, sql: String, bindCount: Int, rows: Int, durationMs: Double, outcome: String,
                 queryID: String? = nil) {
         self.time = AuditRecord.iso8601(time)
@@ -46,14 +53,14 @@ public struct AuditRecord: Encodable, Sendable {
 
     public static func currentOSUser() -> String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
-        return ProcessInfo.processInfo.environment["USER"] ?? String(geteuid())
+        return ProcessEnvironment.current()["USER"] ?? String(geteuid())
     }
 
     /// `2026-11-22T10:15:30.123Z`, by hand with gmtime_r: ISO8601DateFormatter loads ICU's
     /// calendar data, which cost `lql run` a few MiB of memory for one timestamp.
-    static func iso8601(_ date: Date) -> String {
-        // Rounded to the nearest millisecond, as Foundation does.
-        let totalMillis = Int64((date.timeIntervalSince1970 * 1000).rounded())
+    static func iso8601(_ secondsSince1970: Double) -> String {
+        // Rounded to the nearest millisecond, as Foundation's formatter does.
+        let totalMillis = Int64((secondsSince1970 * 1000).rounded())
         let millis = ((totalMillis % 1000) + 1000) % 1000
         var whole = time_t((totalMillis - millis) / 1000)
         var t = tm()
@@ -64,6 +71,28 @@ public struct AuditRecord: Encodable, Sendable {
         }
         return "\(pad(t.tm_year + 1900, 4))-\(pad(t.tm_mon + 1, 2))-\(pad(t.tm_mday, 2))T"
             + "\(pad(t.tm_hour, 2)):\(pad(t.tm_min, 2)):\(pad(t.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
+    }
+
+    /// One JSON object, keys sorted, slashes not escaped (what JSONEncoder printed with
+    /// `[.sortedKeys, .withoutEscapingSlashes]`; JSONEncoder itself cost `lql run` ~1 MiB).
+    public var jsonLine: String {
+        var fields: [(String, String)] = [
+            ("bindCount", String(bindCount)), ("dbRole", JSONText.quoted(dbRole)),
+            ("durationMs", AuditRecord.number(durationMs)), ("osUser", JSONText.quoted(osUser)),
+            ("outcome", JSONText.quoted(outcome)), ("rows", String(rows)),
+            ("sourceHash", JSONText.quoted(sourceHash)), ("sourceText", JSONText.quoted(sourceText)),
+            ("sqlHash", JSONText.quoted(sqlHash)), ("tenant", JSONText.quoted(tenant)), ("time", JSONText.quoted(time)),
+        ]
+        if let queryID { fields.append(("queryID", JSONText.quoted(queryID))) }
+        fields.sort { $0.0 < $1.0 }
+        return "{" + fields.map { JSONText.quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+
+    /// A finite double as a JSON number (`12.5`, `3`); anything else as 0.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
     }
 }
 
@@ -79,8 +108,7 @@ public struct AuditLog: Sendable {
     /// `LQL_AUDIT_LOG`, else `~/.lql/audit.jsonl`.
     public static func defaultPath(environment: [String: String]) -> String {
         if let explicit = environment["LQL_AUDIT_LOG"], !explicit.isEmpty { return explicit }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return (home as NSString).appendingPathComponent(".lql/audit.jsonl")
+        return FilePath.join(FileSystem.homeDirectory(environment: environment), ".lql/audit.jsonl")
     }
 
     public func append(_ record: AuditRecord) {
@@ -89,16 +117,10 @@ public struct AuditLog: Sendable {
 
     /// Returns what went wrong, or nil.
     private func write(_ record: AuditRecord) -> String? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var line = try? encoder.encode(record) else { return "the record could not be encoded" }
-        line.append(UInt8(ascii: "\n"))
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            } catch { return "cannot create \(directory)" }
+        let line = Array((record.jsonLine + "\n").utf8)
+        let directory = FilePath.parent(path)
+        if !directory.isEmpty, !FileSystem.exists(directory), !FileSystem.createDirectories(directory, mode: 0o700) {
+            return "cannot create \(directory)"
         }
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
@@ -108,11 +130,11 @@ public struct AuditLog: Sendable {
         return written == line.count ? nil : String(cString: strerror(errno))
     }
 
-    private static let warned = WarnedFlag()
+    private static let warned = Atomic<Bool>(false)
 
     private static func warnOnce(_ message: String) {
-        guard warned.setIfFirst() else { return }
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        guard warned.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
+        StandardStreams.error(message)
     }
 
     // MARK: query ids
@@ -131,17 +153,5 @@ public struct AuditLog: Sendable {
     public static func tagged(_ sql: String, queryID: String) -> String {
         guard !queryID.isEmpty, queryID.allSatisfy(\.isHexDigit) else { return sql }
         return "/* lql qid=\(queryID) */ " + sql
-    }
-}
-
-private final class WarnedFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var warned = false
-    func setIfFirst() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if warned { return false }
-        warned = true
-        return true
     }
 }

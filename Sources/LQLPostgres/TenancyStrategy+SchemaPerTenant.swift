@@ -1,4 +1,4 @@
-import Foundation
+import LQLSystem
 import LQLSchema
 
 /// What the schema-per-tenant scope needs to know about the database, from the Prisma schema
@@ -60,7 +60,7 @@ extension TenancyStrategy {
     }
 
     static func schemaName(of tenant: Tenant, layout: SchemaPerTenantLayout) throws -> String {
-        let schema = tenant.schemaName ?? layout.schemaPrefix + tenant.slug.replacingOccurrences(of: "-", with: "_")
+        let schema = tenant.schemaName ?? layout.schemaPrefix + tenant.slug.replacingAll("-", with: "_")
         let plain = !schema.isEmpty && schema.utf8.count <= 63
             && schema.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
             && !("0"..."9").contains(schema.unicodeScalars.first!)
@@ -105,12 +105,12 @@ extension TenancyStrategy {
 
 /// `"name"` with embedded quotes doubled: identifiers from the schema, never user text.
 func quoteIdentifier(_ name: String) -> String {
-    "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    "\"" + name.replacingAll("\"", with: "\"\"") + "\""
 }
 
 /// A PostgreSQL text[] literal (`{"a","b"}`) for a bind value.
 func arrayLiteral(_ items: [String]) -> String {
-    "{" + items.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+    "{" + items.map { "\"" + $0.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\"" }
         .joined(separator: ",") + "}"
 }
 
@@ -132,6 +132,6 @@ extension SchemaPerTenantLayout {
 
     /// `migrations/` beside a schema file.
     public static func migrationsDirectory(besideSchema schemaPath: String) -> String {
-        ((schemaPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("migrations")
+        FilePath.join(FilePath.parent(schemaPath), "migrations")
     }
 }

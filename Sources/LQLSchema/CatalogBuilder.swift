@@ -1,4 +1,5 @@
 import LQLDiagnostics
+import LQLSystem
 
 /// Turns the parsed schema into a `Catalog`: names resolved, columns and tables mapped,
 /// relations paired (RelationResolver), tenancy detected (TenancyDetector).
@@ -168,7 +169,7 @@ struct CatalogBuilder {
     /// A value written back as PSL text (normalized spacing): `[a, b]`, `"x"`, `uuid()`.
     static func text(of e: PSLExpression) -> String {
         switch e.kind {
-        case .string(let s): return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .string(let s): return "\"" + s.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
         case .number(let n), .identifier(let n): return n
         case .array(let items): return "[" + items.map(text(of:)).joined(separator: ", ") + "]"
         case .call(let name, let args):

@@ -106,7 +106,7 @@ public enum CatalogDescription {
         return rows.map { row in
             var line = "  "
             for (i, cell) in row.enumerated() {
-                line += i == row.count - 1 ? cell : cell.padding(toLength: widths[i] + 2, withPad: " ", startingAt: 0)
+                line += i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] + 2 - cell.count)
             }
             while line.hasSuffix(" ") { line.removeLast() }
             return line

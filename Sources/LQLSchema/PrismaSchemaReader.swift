@@ -1,5 +1,5 @@
-import Foundation
 import LQLDiagnostics
+import LQLSystem
 
 /// What reading a schema gave: the catalog (nil when errors make it untrustworthy) and every
 /// diagnostic, errors and warnings, in source order.
@@ -35,10 +35,9 @@ public enum PrismaSchemaReader {
     /// Reads the schema file at `path`. Throws only when the file cannot be read (the error is a
     /// `Diagnostic` with code E0516); schema problems come back as diagnostics.
     public static func load(path: String) throws -> (catalog: Catalog?, source: SourceFile, diagnostics: [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let why = !exists ? "does not exist" : isDirectory.boolValue ? "is a directory" : "cannot be read"
+        guard let data = FileSystem.contents(of: path) else {
+            let kind = FileSystem.kind(of: path)
+            let why = kind == .missing ? "does not exist" : kind == .directory ? "is a directory" : "cannot be read"
             throw Diagnostic(.schemaUnreadable, "the Prisma schema `\(path)` \(why)", at: .at(0),
                              hints: ["pass `--schema PATH`, set `LQL_SCHEMA`, or run lql where `prisma/schema.prisma` or `schema.prisma` is"])
         }
@@ -54,13 +53,13 @@ public enum SchemaLocator {
     /// An explicit path or `LQL_SCHEMA` is returned even if missing, so the reader reports it.
     public static func locate(explicit: String?, environment: [String: String], workingDirectory: String) -> String? {
         func absolute(_ p: String) -> String {
-            p.hasPrefix("/") ? p : (workingDirectory as NSString).appendingPathComponent(p)
+            p.hasPrefix("/") ? p : FilePath.join(workingDirectory, p)
         }
         if let explicit, !explicit.isEmpty { return absolute(explicit) }
         if let env = environment["LQL_SCHEMA"], !env.isEmpty { return absolute(env) }
         for candidate in ["prisma/schema.prisma", "schema.prisma"] {
             let path = absolute(candidate)
-            if FileManager.default.fileExists(atPath: path) { return path }
+            if FileSystem.exists(path) { return path }
         }
         return nil
     }

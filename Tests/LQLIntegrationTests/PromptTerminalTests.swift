@@ -206,7 +206,7 @@ import Testing
         try s.type("param minimumTotal: Decimal = 1000")
         try s.press("Enter")
         // A `let` line continues the entry until a statement ends it (here the `param`).
-        try s.waitFor("well-crafted>", count: 2)
+        try s.waitForFreshPrompt("well-crafted>")
         try s.type("bigSp")
         try s.press("Tab")
         try s.waitFor("well-crafted> bigSpenders")

@@ -111,5 +111,17 @@ public final class TerminalSession: @unchecked Sendable {
         try waitUntil("`\(text)` ×\(count)", seconds: seconds) { $0.components(separatedBy: text).count - 1 >= count }
     }
 
+    /// Waits until the last non-blank line is `prompt` alone: a fresh prompt, ready for keys.
+    /// (Counting prompts is not enough: lines typed ahead are echoed by the terminal while lql
+    /// is busy, and libedit then redraws them after a prompt.)
+    @discardableResult
+    public func waitForFreshPrompt(_ prompt: String, seconds: Double = 15) throws -> String {
+        let want = prompt.trimmingCharacters(in: .whitespaces)
+        return try waitUntil("a fresh `\(want)`", seconds: seconds) { screen in
+            screen.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }?
+                .trimmingCharacters(in: .whitespaces) == want
+        }
+    }
+
     static func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }

@@ -1,3 +1,4 @@
+import LQLSystem
 import Foundation
 import LQL
 

@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file operations lql's run path needs, on POSIX calls (see ProcessEnvironment for why
+/// not Foundation).
+public enum FileSystem {
+    public enum Kind: Sendable, Equatable { case missing, file, directory, other }
+
+    public static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    public static func exists(_ path: String) -> Bool { kind(of: path) != .missing }
+
+    /// The whole file, or nil when it cannot be opened or read (missing, a directory, no permission).
+    public static func contents(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
+        return readToEnd(fileDescriptor: fd, sizeHint: Int(info.st_size))
+    }
+
+    /// Everything up to end of file (a pipe, a terminal, a file), or nil on a read error.
+    public static func readToEnd(fileDescriptor fd: Int32, sizeHint: Int = 0) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(sizeHint, 0))
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n == 0 { return bytes }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    public static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return String(cString: buffer)
+    }
+
+    /// `mkdir -p` with `mode` for each directory it creates; true when `path` is a directory after.
+    @discardableResult
+    public static func createDirectories(_ path: String, mode: mode_t) -> Bool {
+        if kind(of: path) == .directory { return true }
+        let parent = FilePath.parent(path)
+        if !parent.isEmpty, parent != path, !createDirectories(parent, mode: mode) { return false }
+        return mkdir(path, mode) == 0 || kind(of: path) == .directory
+    }
+
+    /// `$HOME`, else the password database's home directory, else `/`.
+    public static func homeDirectory(environment: [String: String]) -> String {
+        if let home = environment["HOME"], !home.isEmpty { return home }
+        if let pw = getpwuid(geteuid()), let dir = pw.pointee.pw_dir { return String(cString: dir) }
+        return "/"
+    }
+}
+
+/// Path text, the way NSString's path methods treat it (for the cases lql has).
+public enum FilePath {
+    /// `a` + `b` = `a/b`; `a/` + `b` = `a/b`; `` + `b` = `b`; an absolute component replaces nothing
+    /// (it is appended like any other, as NSString does).
+    public static func join(_ base: String, _ component: String) -> String {
+        if base.isEmpty { return component }
+        var head = Substring(base)
+        while head.count > 1, head.hasSuffix("/") { head = head.dropLast() }
+        var tail = Substring(component)
+        while tail.hasPrefix("/") { tail = tail.dropFirst() }
+        if tail.isEmpty { return String(head) }
+        return head == "/" ? "/" + tail : head + "/" + tail
+    }
+
+    /// The directory part: `/a/b/c` → `/a/b`, `/a` → `/`, `a` → ``, `a/b/` → `a`.
+    public static func parent(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "" }
+        if slash == p.startIndex { return "/" }
+        return String(p[..<slash])
+    }
+}
