@@ -255,4 +255,43 @@ import Testing
         try s.press("Enter")
         try s.waitUntil("lql to exit on \\q") { _ in (try? s.exited()) == true }
     }
+
+    /// The rest of the prompt's items, in one session: stage keywords listed after `|`, a
+    /// meta-command and a file name completed, `\timing`, and a query with an unset `$param`
+    /// asking for its value.
+    @Test func stageKeywordsMetaCommandsFilesTimingAndAnAskedParameter() throws {
+        let script = NSTemporaryDirectory() + "lql-prompt-complete-\(UUID().uuidString).lql"
+        try "Payment | count\n".write(toFile: script, atomically: true, encoding: .utf8)
+        defer { unlink(script) }
+        let s = try startPrompt()
+        defer { s.close() }
+        // Several stages start with `s`: Tab lists them (the line itself holds only `s`).
+        try s.type("Order | s")
+        try s.press("Tab")
+        try s.waitUntil("select, skip and sort listed") { $0.contains("select") && $0.contains("skip") && $0.contains("sort") }
+        try s.press("C-c")
+        try s.waitForFreshPrompt("well-crafted>")
+        try s.clear()
+        try s.type("\\tim")
+        try s.press("Tab")
+        try s.waitFor("well-crafted> \\timing")
+        try s.press("Enter")
+        try s.waitFor("Timing is on.")
+        let payments = try count("SELECT count(*) FROM payments WHERE tenant_id = $1")
+        try s.clear()
+        try s.type("\\i " + String(script.dropLast(12)))
+        try s.press("Tab")
+        try s.waitFor(script)
+        try s.press("Enter")
+        let screen = try s.waitFor("Time:")
+        #expect(lastCount(screen) == payments)
+        try s.clear()
+        try s.type("Invoice | where total > $floor | count")
+        try s.press("Enter")
+        try s.waitFor("value for $floor")
+        try s.type("900")
+        try s.press("Enter")
+        let want = try count("SELECT count(*) FROM invoices WHERE tenant_id = $1 AND total > 900")
+        #expect(lastCount(try s.waitFor("(1 row)")) == want)
+    }
 }
