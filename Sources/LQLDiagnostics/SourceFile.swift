@@ -5,11 +5,19 @@ public struct SourceFile: Sendable {
     public let name: String
     public let text: String
     public let bytes: [UInt8]
+    /// The line number of the text's first line: 1, or where a statement starts in a script
+    /// that is compiled one statement at a time (so errors name the script's own lines).
+    public let firstLine: Int
     /// Byte offset at which each line starts.
     private let lineStarts: [Int]
 
     public init(name: String, text: String) {
+        self.init(name: name, text: text, firstLine: 1)
+    }
+
+    public init(name: String, text: String, firstLine: Int) {
         self.name = name
+        self.firstLine = firstLine
         self.text = text
         self.bytes = Array(text.utf8)
         var starts = [0]
@@ -39,11 +47,12 @@ public struct SourceFile: Sendable {
         let start = lineStarts[line]
         let clamped = min(max(start, offset), bytes.count)
         let column = characterCount(bytes[start..<clamped]) + 1
-        return Location(line: line + 1, column: column)
+        return Location(line: line + firstLine, column: column)
     }
 
-    /// The text of a 1-based line, without its newline.
-    public func lineText(_ line: Int) -> String {
+    /// The text of a line (numbered as `location(of:)` numbers it), without its newline.
+    public func lineText(_ number: Int) -> String {
+        let line = number - firstLine + 1
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : bytes.count

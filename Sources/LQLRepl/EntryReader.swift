@@ -1,3 +1,4 @@
+import LQL
 import LQLSyntax
 
 /// One thing the user entered at the prompt (or a script holds).
@@ -12,6 +13,18 @@ public enum Entry: Sendable, Hashable {
     case endOfInput
 }
 
+/// What a diagnostic calls an entry's text: its input's name and the line it starts on.
+public struct EntryOrigin: Sendable, Hashable {
+    public var name: String
+    public var firstLine: Int
+    public static let prompt = EntryOrigin(name: "<input>", firstLine: 1)
+    public init(name: String, firstLine: Int) {
+        self.name = name
+        self.firstLine = firstLine
+    }
+    public func source(_ text: String) -> SourceFile { SourceFile(name: name, text: text, firstLine: firstLine) }
+}
+
 /// Assembles lines into entries. A statement runs when Enter ends a complete input
 /// (`InputCompleteness`): not after `|`, `,`, an operator or inside brackets or a string.
 /// Pasted text runs whole: when a complete statement is followed by input that is already
@@ -21,25 +34,49 @@ public enum Entry: Sendable, Hashable {
 public final class EntryReader {
     private let source: LineSource
     private let isComplete: (String) -> Bool
-    /// Lines of the unfinished statement.
+    /// A script's name for diagnostics (`<stdin>`, a path), whose lines are numbered through the
+    /// whole input; nil at the prompt, where each entry is numbered from its own first line.
+    public let scriptName: String?
+    /// The line number (1-based, in the whole input) of the last entry's first line.
+    public private(set) var entryFirstLine = 1
+    /// Lines of the unfinished statement, and the number of its first.
     private var lines: [String] = []
+    private var statementFirstLine = 1
     /// A line read ahead while looking for a `|` continuation, which turned out to start
     /// the next entry; blank and comment lines read ahead with it stay in front of it.
     private var carried: [String] = []
+    /// Lines taken from the source so far (read-ahead included).
+    private var linesRead = 0
 
-    public init(source: LineSource, isComplete: @escaping (String) -> Bool = InputCompleteness.isComplete) {
+    public init(source: LineSource, scriptName: String? = nil, isComplete: @escaping (String) -> Bool = InputCompleteness.isComplete) {
         self.source = source
+        self.scriptName = scriptName
         self.isComplete = isComplete
+    }
+
+    /// The number of the next line `next()` looks at: a carried line, else the next unread one.
+    /// Where the last entry came from, for its diagnostics.
+    public var entryOrigin: EntryOrigin {
+        scriptName.map { EntryOrigin(name: $0, firstLine: entryFirstLine) } ?? .prompt
+    }
+
+    private var nextLineNumber: Int { linesRead - carried.count + 1 }
+
+    private func read(_ kind: PromptKind) -> LineInput {
+        let input = source.readLine(kind)
+        if case .line = input { linesRead += 1 }
+        return input
     }
 
     public func next() -> Entry {
         while true {
             let input: LineInput
+            let number = nextLineNumber
             if !carried.isEmpty {
                 input = .line(carried.removeFirst())
             } else {
                 source.setStatementContext(lines.joined(separator: "\n"))
-                input = source.readLine(lines.isEmpty ? .main : .continuation)
+                input = read(lines.isEmpty ? .main : .continuation)
             }
             switch input {
             case .interrupted:
@@ -50,10 +87,12 @@ public final class EntryReader {
                 return finishStatement()
             case .line(let line):
                 if let meta = Self.metaCommandText(line) {
+                    entryFirstLine = number
                     source.recordHistory(meta)
                     return .metaCommand(meta)
                 }
                 if lines.isEmpty && Self.isTrivia(line) { continue }
+                if lines.isEmpty { statementFirstLine = number }
                 lines.append(line)
                 // A continuation line read ahead may itself leave the statement open or be
                 // followed by more waiting input: check again before reading at the prompt.
@@ -69,7 +108,7 @@ public final class EntryReader {
     private func readPipeContinuation() -> Bool {
         var skipped: [String] = []
         while source.hasPendingInput {
-            guard case .line(let line) = source.readLine(.continuation) else { break }
+            guard case .line(let line) = read(.continuation) else { break }
             if Self.isTrivia(line) {
                 skipped.append(line)
                 continue
@@ -89,6 +128,7 @@ public final class EntryReader {
         var text = lines.joined(separator: "\n")
         while let last = text.last, last == " " || last == "\t" { text.removeLast() }  // e.g. after a completion's space
         lines.removeAll()
+        entryFirstLine = statementFirstLine
         source.recordHistory(text)
         return .statement(text)
     }

@@ -6,12 +6,12 @@ import LQLPostgres
 extension ReplSession {
     /// Runs one backslash command. nil on success, 1 for a bad command, 3 for a server error,
     /// `quitStatus` for `\q`.
-    func runMetaCommand(_ line: String) -> Int32? {
+    func runMetaCommand(_ line: String, origin: EntryOrigin = .prompt) -> Int32? {
         let command: MetaCommand
         switch MetaCommandParser.parse(line) {
         case .success(let c): command = c
         case .failure(let d):
-            report(DiagnosticRenderer(useColor: useColor).render([d], in: SourceFile(name: "<input>", text: line)))
+            report(DiagnosticRenderer(useColor: useColor).render([d], in: origin.source(line)))
             return 1
         }
         switch command {
@@ -128,7 +128,7 @@ extension ReplSession {
         }
         includeDepth += 1
         defer { includeDepth -= 1 }
-        return runEntries(EntryReader(source: ScriptedLineSource(text: text)))
+        return runEntries(EntryReader(source: ScriptedLineSource(text: text), scriptName: path))
     }
 
     func help(_ topic: String?) -> String {

@@ -6,7 +6,7 @@ import LQLPostgres
 extension ReplSession {
     /// Compiles `text` after the session's definitions and runs its output queries.
     /// nil on success, 1 for a compile error, 3 for a server error.
-    func runStatement(_ text: String) -> Int32? {
+    func runStatement(_ text: String, origin: EntryOrigin = .prompt) -> Int32? {
         let hasOutputs = Self.hasQueries(text)
         var result = compile(text, requireValues: hasOutputs)
         // A query using a parameter without a value asks for it at the prompt, then compiles again.
@@ -20,7 +20,7 @@ extension ReplSession {
         let compiled = result.compiled
         let warnings = compiled.diagnostics.filter { !$0.isError }
         if compiled.hasErrors || !warnings.isEmpty {
-            report(render(compiled.diagnostics, preludeBytes: result.preludeBytes, entry: text))
+            report(render(compiled.diagnostics, preludeBytes: result.preludeBytes, entry: text, origin: origin))
         }
         guard let program = compiled.program, !compiled.hasErrors else { return 1 }
         for name in definitions.keep(from: text, catalog: catalog) {
@@ -193,8 +193,8 @@ extension ReplSession {
 
     /// Renders against the entry alone (line numbers as the user typed them): spans are moved
     /// back by the prelude's length; a note pointing into the prelude keeps only its message.
-    func render(_ diagnostics: [Diagnostic], preludeBytes: Int, entry: String) -> String {
-        let source = SourceFile(name: "<input>", text: entry)
+    func render(_ diagnostics: [Diagnostic], preludeBytes: Int, entry: String, origin: EntryOrigin = .prompt) -> String {
+        let source = origin.source(entry)
         func shift(_ span: Span) -> Span? {
             span.start >= preludeBytes ? Span(span.start - preludeBytes, span.end - preludeBytes) : nil
         }

@@ -72,7 +72,8 @@ public final class ReplSession {
         }
         let source = suppliedSource ?? makeStandardSource()
         lineSource = source
-        let status = runEntries(EntryReader(source: source)) ?? 0
+        // A script on stdin is numbered through, so an error names the script's own line.
+        let status = runEntries(EntryReader(source: source, scriptName: interactive ? nil : "<stdin>")) ?? 0
         flushAll()
         return status == Self.quitStatus ? 0 : status
     }
@@ -109,9 +110,9 @@ public final class ReplSession {
                 _ = Interrupts.take()
                 continue
             case .statement(let text):
-                status = runStatement(text)
+                status = runStatement(text, origin: reader.entryOrigin)
             case .metaCommand(let line):
-                status = runMetaCommand(line)
+                status = runMetaCommand(line, origin: reader.entryOrigin)
             }
             flushAll()
             if let status {
