@@ -22,7 +22,7 @@ public struct DiagnosticRenderer: Sendable {
         var out = ""
         let sev = d.severity.rawValue
         out += paint(sev + "[\(d.code.code)]", d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36")
-        out += paint(": " + d.message, "1") + "\n"
+        out += paint(": " + DiagnosticRenderer.shortenQuoted(d.message), "1") + "\n"
         out += gutter + paint("--> ", "34") + "\(source.name):\(loc.line):\(loc.column)\n"
         out += gutter + paint(" |", "34") + "\n"
         let fullLine = source.lineText(loc.line)
@@ -40,13 +40,13 @@ public struct DiagnosticRenderer: Sendable {
         for note in d.notes {
             if let span = note.span {
                 let nl = source.location(of: span.start)
-                out += gutter + paint(" = ", "34") + "note: \(note.message) (\(source.name):\(nl.line):\(nl.column))\n"
+                out += gutter + paint(" = ", "34") + "note: \(DiagnosticRenderer.shortenQuoted(note.message)) (\(source.name):\(nl.line):\(nl.column))\n"
             } else {
-                out += gutter + paint(" = ", "34") + "note: \(note.message)\n"
+                out += gutter + paint(" = ", "34") + "note: \(DiagnosticRenderer.shortenQuoted(note.message))\n"
             }
         }
         for hint in d.hints {
-            out += gutter + paint(" = ", "34") + paint("help", "1;32") + ": \(hint)\n"
+            out += gutter + paint(" = ", "34") + paint("help", "1;32") + ": \(DiagnosticRenderer.shortenQuoted(hint))\n"
         }
         return out
     }
@@ -73,10 +73,25 @@ public struct DiagnosticRenderer: Sendable {
         return (head + String(chars[start..<end]) + tail, caret - start + head.count)
     }
 
+    /// Longest name shown whole between backticks in a message; a longer one (a pasted
+    /// megabyte used as a field name) keeps its head and tail around `…`.
+    public static let maxQuotedWidth = 48
+
+    static func shortenQuoted(_ text: String) -> String {
+        guard text.count > maxQuotedWidth else { return text }
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return text }
+        // Odd-numbered parts sit between a pair of backticks.
+        return parts.enumerated().map { i, part -> String in
+            guard i % 2 == 1, i < parts.count - 1, part.count > maxQuotedWidth else { return String(part) }
+            return part.prefix(maxQuotedWidth - 12) + "…" + part.suffix(11)
+        }.joined(separator: "`")
+    }
+
     /// One line per diagnostic, `file:line:col: error[code]: message`, for logs and tools.
     public func renderShort(_ d: Diagnostic, in source: SourceFile) -> String {
         let loc = source.location(of: d.span.start)
-        return "\(source.name):\(loc.line):\(loc.column): \(d.severity.rawValue)[\(d.code.code)]: \(d.message)"
+        return "\(source.name):\(loc.line):\(loc.column): \(d.severity.rawValue)[\(d.code.code)]: \(DiagnosticRenderer.shortenQuoted(d.message))"
     }
 
     private func paint(_ s: String, _ sgr: String) -> String {

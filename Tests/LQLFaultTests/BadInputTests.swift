@@ -44,6 +44,17 @@ import Testing
                           code: "E0107", message: "string literal longer than 65536 bytes")
     }
 
+    /// An unknown name a megabyte long is named in the message by its head and tail.
+    @Test func megabyteIdentifier() throws {
+        let name = "a" + String(repeating: "b", count: 1 << 20) + "z"
+        let r = try checkFile("Customer | select " + name)
+        #expect(r.status == 1)
+        let first = r.err.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("error[E0202]: `Customer` has no field `abbb"), "\(first.prefix(200))")
+        #expect(first.hasSuffix("…bbbbbbbbbbz`"), "\(first.suffix(60))")
+        #expect(r.err.split(separator: "\n").allSatisfy { $0.count <= 240 }, "no line echoes the name")
+    }
+
     @Test func seventyThousandParameters() throws {
         // Seven lists of 10,000 parameters each: every list within the list limit, the
         // statement over PostgreSQL's 65,535 binds.
