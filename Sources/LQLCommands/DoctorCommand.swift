@@ -15,12 +15,12 @@ struct DoctorCommand: ParsableCommand {
     @Option(name: .long, help: "Database URL (else DATABASE_URL, else libpq's PG* variables).")
     var db: String?
 
-    @Option(name: .long, help: "Path of the Prisma schema (else LQL_SCHEMA, prisma/schema.prisma, schema.prisma).")
-    var schema: String?
+    @OptionGroup var schema: SchemaOptions
 
     func run() throws {
         let environment = CommandEnvironment()
-        let (catalog, schemaPath) = try loadCatalog(environment)
+        let frontEnd = try CompilerFrontEnd(schema: schema, environment: environment)
+        let (catalog, schemaPath) = (frontEnd.catalog, frontEnd.schemaPath)
         let connection: Connection
         do {
             connection = try Connection(db ?? environment["DATABASE_URL"])
@@ -40,23 +40,5 @@ struct DoctorCommand: ParsableCommand {
         let who = "\(connection.user)@\(connection.database), PostgreSQL \(connection.serverVersion)"
         StandardStreams.write("\(failures) failure\(failures == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (\(who))\n")
         if failures > 0 { throw CommandFailure(ExitStatus(rawValue: 1)!, nil) }
-    }
-
-    private func loadCatalog(_ environment: CommandEnvironment) throws -> (Catalog, String) {
-        guard let path = SchemaLocator.locate(explicit: schema, environment: environment.variables,
-                                              workingDirectory: environment.workingDirectory) else {
-            throw CommandFailure(.usage, "lql doctor: no Prisma schema found; pass --schema PATH or set LQL_SCHEMA")
-        }
-        let renderer = DiagnosticRenderer(useColor: environment.useColorOnStderr)
-        do {
-            let loaded = try PrismaSchemaReader.load(path: path)
-            if !loaded.diagnostics.isEmpty {
-                StandardStreams.error(renderer.render(loaded.diagnostics, in: loaded.source))
-            }
-            guard let catalog = loaded.catalog else { throw CommandFailure(.compileError, nil) }
-            return (catalog, path)
-        } catch let diagnostic as Diagnostic {
-            throw CommandFailure(.usage, renderer.render(diagnostic, in: SourceFile(name: path, text: "")))
-        }
     }
 }
