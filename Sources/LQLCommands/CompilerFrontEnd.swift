@@ -30,20 +30,32 @@ struct CompilerFrontEnd {
         guard var catalog = loaded.catalog else {
             throw CommandFailure(.compileError, "lql: the schema \(path) has errors")
         }
-        if let choice = schema.tenancy { catalog = CompilerFrontEnd.override(catalog, with: choice) }
+        if let choice = schema.tenancy { catalog = try CompilerFrontEnd.override(catalog, with: choice, path: path) }
         self.catalog = catalog
         self.schemaPath = path
     }
 
     /// `--tenancy` forces a style; the facts it needs come from the schema's own conventions.
-    static func override(_ catalog: Catalog, with choice: TenancyChoice) -> Catalog {
+    static func override(_ catalog: Catalog, with choice: TenancyChoice, path: String) throws -> Catalog {
         var c = catalog
         switch (choice, catalog.tenancy) {
         case (.rls, .rowLevel), (.schema, .schemaPerTenant): break
-        case (.rls, _): c.tenancy = .rowLevel(RowLevelTenancy())
+        case (.rls, _):
+            // Without a tenant column the statements would only fail on the server, table by table.
+            let rls = RowLevelTenancy()
+            guard catalog.models.contains(where: { $0.field(named: rls.tenantField) != nil }) else {
+                throw CommandFailure(.usage, "lql: --tenancy rls needs a `\(rls.tenantField)` field on the tenant-scoped models, and \(path) has none"
+                    + (Self.isSchemaPerTenant(catalog) ? " (it is schema-per-tenant: leave --tenancy out)" : ""))
+            }
+            c.tenancy = .rowLevel(rls)
         case (.schema, _): c.tenancy = .schemaPerTenant(SchemaTenancy())
         }
         return c
+    }
+
+    static func isSchemaPerTenant(_ catalog: Catalog) -> Bool {
+        if case .schemaPerTenant = catalog.tenancy { return true }
+        return false
     }
 
     /// Reads a source file as UTF-8; invalid bytes and NULs are refused with a clear message.

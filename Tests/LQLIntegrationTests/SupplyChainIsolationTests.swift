@@ -54,6 +54,16 @@ import Testing
         }
     }
 
+    /// Forcing the RLS style on a schema-per-tenant schema is a usage error before any
+    /// connection, not a server error per table.
+    @Test func rlsStyleOnASchemaWithoutTenantColumnsIsAUsageError() throws {
+        let db = try SupplyChainCluster.shared()
+        let r = try runLQL(["-e", "Order | count", "--db", db.readerURL, "--schema", SupplyChainCluster.schemaPath,
+                            "--tenant", "acme", "--tenancy", "rls"])
+        #expect(r.status == 2, "\(r.err)")
+        #expect(r.err.contains("--tenancy rls needs a `tenantId` field") && r.err.contains("leave --tenancy out"), "\(r.err)")
+    }
+
     static let hostileNames = ["acme, public", "\"acme\";x", "tenant_globex", "acme; RESET ALL", "public",
                                "acme' OR '1'='1", "ACME", " acme,globex ", "pg_catalog", "tenant_acme\", public"]
 
