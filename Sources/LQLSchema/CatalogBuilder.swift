@@ -156,7 +156,7 @@ struct CatalogBuilder {
                      type: type, isOptional: f.isOptional, isList: f.isList,
                      isId: f.attribute("id") != nil, isUnique: f.attribute("unique") != nil,
                      isUpdatedAt: f.attribute("updatedAt") != nil, hasDefault: f.attribute("default") != nil,
-                     nativeType: native, isSensitive: f.documentation?.contains("@sensitive") ?? false,
+                     nativeType: native, isSensitive: f.documentation?.containsSubstring("@sensitive") ?? false,
                      documentation: f.documentation,
                      attributes: f.attributes.map(Self.publicAttribute), span: f.span)
     }

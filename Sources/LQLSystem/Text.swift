@@ -15,6 +15,19 @@ extension StringProtocol {
         return String(self[first...last])
     }
 
+    /// Whether `text` occurs in this string, compared by UTF-8 bytes (the stdlib's
+    /// `contains(_: String)` lives in _StringProcessing, whose pages the run path avoids).
+    public func containsSubstring(_ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard !needle.isEmpty else { return true }
+        let haystack = Array(utf8)
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
     /// Every occurrence of `target` (non-empty) replaced by `replacement`, left to right,
     /// compared by characters (as `==` on String compares).
     public func replacingAll(_ target: String, with replacement: String) -> String {

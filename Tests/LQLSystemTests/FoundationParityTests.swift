@@ -33,6 +33,11 @@ import LQLSystem
         #expect(text.replacingAll(target, with: replacement) == text.replacingOccurrences(of: target, with: replacement))
     }
 
+    @Test(arguments: [("/// @sensitive", "@sensitive"), ("abc", ""), ("", "a"), ("aab", "ab"), ("é", "e"), ("xé", "é"), ("ab", "abc")])
+    func containsSubstringMatchesFoundation(text: String, part: String) {
+        #expect(text.containsSubstring(part) == (part.isEmpty || text.range(of: part) != nil))
+    }
+
     @Test func environmentMatchesProcessInfo() {
         #expect(ProcessEnvironment.current() == ProcessInfo.processInfo.environment)
     }
