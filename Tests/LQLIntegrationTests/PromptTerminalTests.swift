@@ -41,8 +41,9 @@ import Testing
     func run(_ s: TerminalSession, _ query: String, rows: Int) throws -> String? {
         try s.type(query)
         try s.press("Enter")
-        let screen = try s.waitFor("(1 row)", count: rows)
-        return lastCount(screen)
+        _ = try s.waitFor("(1 row)", count: rows)
+        // The next keys go to a prompt, not to the terminal's echo while lql is busy.
+        return lastCount(try s.waitForFreshPrompt())
     }
 
     @Test func tabCompletesAModelAFieldAfterAPathAndAnEnumValue() throws {
@@ -277,6 +278,7 @@ import Testing
         try s.waitFor("well-crafted> \\timing")
         try s.press("Enter")
         try s.waitFor("Timing is on.")
+        try s.waitForFreshPrompt("well-crafted>")
         let payments = try count("SELECT count(*) FROM payments WHERE tenant_id = $1")
         try s.clear()
         try s.type("\\i " + String(script.dropLast(12)))

@@ -114,12 +114,15 @@ public final class TerminalSession: @unchecked Sendable {
     /// Waits until the last non-blank line is `prompt` alone: a fresh prompt, ready for keys.
     /// (Counting prompts is not enough: lines typed ahead are echoed by the terminal while lql
     /// is busy, and libedit then redraws them after a prompt.)
+    /// With no `prompt`, any prompt: a last line that is one word ending in `>`.
     @discardableResult
-    public func waitForFreshPrompt(_ prompt: String, seconds: Double = 15) throws -> String {
-        let want = prompt.trimmingCharacters(in: .whitespaces)
-        return try waitUntil("a fresh `\(want)`", seconds: seconds) { screen in
-            screen.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }?
-                .trimmingCharacters(in: .whitespaces) == want
+    public func waitForFreshPrompt(_ prompt: String? = nil, seconds: Double = 15) throws -> String {
+        let want = prompt?.trimmingCharacters(in: .whitespaces)
+        return try waitUntil("a fresh `\(want ?? "any>")`", seconds: seconds) { screen in
+            guard let last = screen.split(separator: "\n").last(where: { !$0.allSatisfy(\.isWhitespace) })?
+                .trimmingCharacters(in: .whitespaces) else { return false }
+            if let want { return last == want }
+            return last.hasSuffix(">") && !last.contains(" ")
         }
     }
 
