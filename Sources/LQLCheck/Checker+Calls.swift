@@ -15,7 +15,13 @@ extension Checker {
         // A to-many relation as the first argument makes a collection function.
         if Checker.collectionNames.contains(name), let first = args.first, case .row(let model, let prefix) = scope.kind,
            let segments = first.pathSegments, model.field(named: segments[0].name) != nil {
-            if let walk = walkPathQuietly(segments, from: model, prefix: prefix), walk.manyIndex != nil {
+            guard let walk = walkPathQuietly(segments, from: model, prefix: prefix) else {
+                // A broken path (a second to-many step, an unknown field further on): its own
+                // error says more than "needs a grouping" would.
+                _ = walkPath(segments, from: model, prefix: prefix)
+                return errorExpr(span)
+            }
+            if walk.manyIndex != nil {
                 return checkCollection(f, args, filter: filter, walk: walk, scope, span: span)
             }
         }
