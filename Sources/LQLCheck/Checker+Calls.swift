@@ -15,10 +15,10 @@ extension Checker {
         // A to-many relation as the first argument makes a collection function.
         if Checker.collectionNames.contains(name), let first = args.first, case .row(let model, let prefix) = scope.kind,
            let segments = first.pathSegments, model.field(named: segments[0].name) != nil {
-            guard let walk = walkPathQuietly(segments, from: model, prefix: prefix) else {
-                // A broken path (a second to-many step, an unknown field further on): its own
-                // error says more than "needs a grouping" would.
-                _ = walkPath(segments, from: model, prefix: prefix)
+            guard let walk = walkPathQuietly(segments, from: model, prefix: prefix, manyRun: true) else {
+                // A broken path (an unknown field further on, a to-one step between to-many
+                // ones): its own error says more than "needs a grouping" would.
+                _ = walkPath(segments, from: model, prefix: prefix, manyRun: true)
                 return errorExpr(span)
             }
             if walk.manyIndex != nil {
@@ -48,10 +48,10 @@ extension Checker {
     }
 
     /// Walks a path without reporting: used to decide whether a call is a collection function.
-    func walkPathQuietly(_ segments: [Identifier], from model: Model, prefix: [RelationStep]) -> PathWalk? {
+    func walkPathQuietly(_ segments: [Identifier], from model: Model, prefix: [RelationStep], manyRun: Bool = false) -> PathWalk? {
         let saved = diagnostics
         defer { diagnostics = saved }
-        return walkPath(segments, from: model, prefix: prefix)
+        return walkPath(segments, from: model, prefix: prefix, manyRun: manyRun)
     }
 
     func arity(_ f: Identifier, _ args: [Expr], _ range: ClosedRange<Int>, span: Span, usage: String) -> Bool {
@@ -65,14 +65,18 @@ extension Checker {
 
     func checkCollection(_ f: Identifier, _ args: [Expr], filter: Expr?, walk: PathWalk, _ scope: Scope, span: Span) -> TypedExpr {
         guard let op = CollectionExpr.Operation(rawValue: f.name), let m = walk.manyIndex else { return errorExpr(span) }
+        let last = walk.lastManyIndex ?? m
         let relText = walk.segments.map(\.name).joined(separator: ".")
         guard args.count == 1 else {
             error(.wrongArity, "`\(f.name)` over a relation takes one argument", at: span, hints: ["usage: `\(f.name)(\(relText) where …)`"])
             return errorExpr(span)
         }
-        let manyStep = walk.steps[m]
+        // `orders.lines`: every step from m to last is to-many; the collection is the last one's
+        // rows, reached through the earlier ones.
+        let manyStep = walk.steps[last]
+        let hops = Array(walk.steps[m..<last])
         let prefix = Array(walk.steps[..<m])
-        let after = Array(walk.steps[(m + 1)...])
+        let after = Array(walk.steps[(last + 1)...])
         guard let target = catalog.model(named: manyStep.target) else { return errorExpr(span) }
         // Everything inside the collection is in the related row's scope.
         let inner = Scope(kind: .row(model: target, prefix: []), aggregates: .forbidden, stage: scope.stage)
@@ -86,7 +90,7 @@ extension Checker {
             requireBoolean(t, what: "`where` in `\(f.name)`")
             typedFilter = t
         }
-        let manyField = manyStep.field
+        let manyField = walk.steps[m...last].map(\.field).joined(separator: ".")
         switch op {
         case .count, .any, .all:
             if walk.field != nil || !after.isEmpty {
@@ -98,7 +102,7 @@ extension Checker {
                 error(.misplacedCollection, "`all` needs a condition: `all(\(manyField) where …)`", at: span)
                 return errorExpr(span)
             }
-            let c = CollectionExpr(operation: op, path: prefix, relation: manyStep, filter: typedFilter, value: nil)
+            let c = CollectionExpr(operation: op, path: prefix, hops: hops, relation: manyStep, filter: typedFilter, value: nil)
             return TypedExpr(.collection(c), type: op == .count ? .bigInt : .boolean, span: span)
         case .sum, .avg, .min, .max:
             guard let field = walk.field, let ftype = LQLType(field: field) else {
@@ -109,7 +113,7 @@ extension Checker {
             let ref = ColumnRef(path: after, model: walk.fieldModel.name, field: field.name, column: field.columnName)
             let value = TypedExpr(.column(ref), type: ftype, span: args[0].span)
             guard let agg = AggregateFunction(rawValue: f.name), let type = aggregateType(agg, value, f: f) else { return errorExpr(span) }
-            let c = CollectionExpr(operation: op, path: prefix, relation: manyStep, filter: nil, value: value)
+            let c = CollectionExpr(operation: op, path: prefix, hops: hops, relation: manyStep, filter: nil, value: value)
             return TypedExpr(.collection(c), type: type, span: span)
         }
     }

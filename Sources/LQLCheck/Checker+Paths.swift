@@ -6,8 +6,11 @@ import LQLSyntax
 struct PathWalk {
     /// Every relation step, starting with the scope's prefix.
     var steps: [RelationStep]
-    /// Index in `steps` of the (only) to-many step.
+    /// Index in `steps` of the first to-many step.
     var manyIndex: Int?
+    /// Index of the last to-many step: after `manyIndex` only when the walk allowed a run of
+    /// to-many steps (`orders.lines`, inside a collection function).
+    var lastManyIndex: Int?
     /// The scalar field the path ends in, if any, and its model.
     var field: Field?
     var fieldModel: Model
@@ -40,11 +43,14 @@ extension Checker {
 
     /// Walks `segments` from `model` (reached through `prefix`). Reports and returns nil on error.
     /// `extraCandidates` feed did-you-mean for the first segment (enum values, for example).
+    /// With `manyRun`, consecutive to-many steps are allowed (a collection function over
+    /// `orders.lines` aggregates every line of every order).
     func walkPath(_ segments: [Identifier], from model: Model, prefix: [RelationStep],
-                  extraCandidates: [String] = []) -> PathWalk? {
+                  extraCandidates: [String] = [], manyRun: Bool = false) -> PathWalk? {
         var current = model
         var steps = prefix
         var manyIndex: Int? = nil
+        var lastManyIndex: Int? = nil
         for (i, segment) in segments.enumerated() {
             guard let field = current.field(named: segment.name) else {
                 unknownField(segment, in: current, extra: i == 0 ? extraCandidates : [])
@@ -66,12 +72,19 @@ extension Checker {
                 }
                 if relation.cardinality == .toMany {
                     if manyIndex != nil {
-                        error(.toManyAsScalar, "a path may cross only one to-many relation; `\(field.name)` is a second one",
-                              at: segment.span,
-                              hints: ["nest the condition: `any(\(segments[0].name) where any(\(field.name) where …))`"])
-                        return nil
+                        let followsMany = lastManyIndex == steps.count - 1
+                        guard manyRun, followsMany else {
+                            error(.toManyAsScalar, "a path may cross only one to-many relation; `\(field.name)` is a second one",
+                                  at: segment.span,
+                                  hints: manyRun
+                                      ? ["to-many steps must follow one another, as in `count(orders.lines)`"]
+                                      : ["aggregate it, as in `sum(\(segments.map(\.name).joined(separator: ".")))`, or nest: `any(\(segments[0].name) where any(\(field.name) where …))`"])
+                            return nil
+                        }
+                    } else {
+                        manyIndex = steps.count
                     }
-                    manyIndex = steps.count
+                    lastManyIndex = steps.count
                 }
                 steps.append(RelationStep(model: current.name, field: field.name, relation: relation))
                 current = target
@@ -87,9 +100,9 @@ extension Checker {
                       at: next.span)
                 return nil
             }
-            return PathWalk(steps: steps, manyIndex: manyIndex, field: field, fieldModel: current, segments: segments)
+            return PathWalk(steps: steps, manyIndex: manyIndex, lastManyIndex: lastManyIndex, field: field, fieldModel: current, segments: segments)
         }
-        return PathWalk(steps: steps, manyIndex: manyIndex, field: nil, fieldModel: current, segments: segments)
+        return PathWalk(steps: steps, manyIndex: manyIndex, lastManyIndex: lastManyIndex, field: nil, fieldModel: current, segments: segments)
     }
 
     /// A path used as a plain value: to-one steps to a scalar field.

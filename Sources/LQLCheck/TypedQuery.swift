@@ -201,15 +201,20 @@ public struct CollectionExpr: Sendable, Hashable {
     public var operation: Operation
     /// To-one steps from the current row to the collection's owner.
     public var path: [RelationStep]
-    /// The to-many step.
+    /// To-many steps before `relation` (`orders` in `count(orders.lines)`), outermost first;
+    /// usually none.
+    public var hops: [RelationStep]
+    /// The to-many step whose rows the collection is over.
     public var relation: RelationStep
     /// A condition in the related row's scope.
     public var filter: TypedExpr?
     /// For sum/avg/min/max: the value in the related row's scope.
     public var value: TypedExpr?
-    public init(operation: Operation, path: [RelationStep], relation: RelationStep, filter: TypedExpr?, value: TypedExpr?) {
+    public init(operation: Operation, path: [RelationStep], hops: [RelationStep] = [], relation: RelationStep,
+                filter: TypedExpr?, value: TypedExpr?) {
         self.operation = operation
         self.path = path
+        self.hops = hops
         self.relation = relation
         self.filter = filter
         self.value = value

@@ -25,6 +25,36 @@ extension StatementBuilder {
         return (block, ExprContext(table: sub, derived: nil))
     }
 
+    /// The rows of `c.relation` for a collection with `hops` (`count(orders.lines)`): each hop
+    /// is a subquery of the previous one's keys, `c2."order_id" IN (SELECT c1."id" FROM … c1
+    /// WHERE <correlated to the row>)`, so every related row counts once and nothing joins.
+    func hoppedRows(_ c: CollectionExpr, _ ctx: ExprContext) -> (Block, ExprContext) {
+        var (block, inner) = relatedRows(c.hops[0], path: c.path, ctx)
+        for step in c.hops.dropFirst() + [c.relation] {
+            guard let outer = inner.table else { preconditionFailure("a hop outside a table context") }
+            let sub = TableContext(model: model(step.target), alias: nextAlias("c"))
+            let pairs = step.relation.joinColumns
+            var keys = writer()
+            for (i, pair) in pairs.enumerated() {
+                if i > 0 { keys.write(", ") }
+                keys.write(alias: outer.alias, column: pair.local)
+            }
+            block.items = [(keys, "", false)]
+            var membership = writer()
+            membership.write(pairs.count > 1 ? "(" : "")
+            for (i, pair) in pairs.enumerated() {
+                if i > 0 { membership.write(", ") }
+                membership.write(alias: sub.alias, column: pair.remote)
+            }
+            membership.write(pairs.count > 1 ? ") IN " : " IN ")
+            writeSubquery(block, into: &membership)
+            block = Block(from: .table(sub))
+            block.wheres = [membership]
+            inner = ExprContext(table: sub, derived: nil)
+        }
+        return (block, inner)
+    }
+
     func writeSubquery(_ block: Block, into w: inout SQLWriter) {
         w.write("(")
         render(block, into: &w, indent: 0, oneLine: true)
@@ -32,7 +62,7 @@ extension StatementBuilder {
     }
 
     func writeCollection(_ c: CollectionExpr, _ ctx: ExprContext, into w: inout SQLWriter) {
-        let (block, inner) = relatedRows(c.relation, path: c.path, ctx)
+        let (block, inner) = c.hops.isEmpty ? relatedRows(c.relation, path: c.path, ctx) : hoppedRows(c, ctx)
         var select = writer()
         switch c.operation {
         case .count: select.write("count(*)")

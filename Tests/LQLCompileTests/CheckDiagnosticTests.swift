@@ -53,7 +53,9 @@ struct CheckDiagnosticTests {
         .init(marked: "Customer | select 1️⃣orders", code: .toManyAsScalar, hint: "`count(orders)`"),
         .init(marked: "Customer | where 1️⃣orders.total > 5", code: .toManyAsScalar, hint: "`any(orders where …)`"),
         // an aggregate over a broken path reports the path, not "needs a grouping"
-        .init(marked: "Customer | select x: sum(orders.1️⃣lines.quantity)", code: .toManyAsScalar, hint: "", message: "a second one"),
+        .init(marked: "Customer | select x: count(orders.customer.1️⃣orders)", code: .toManyAsScalar, hint: "follow one another",
+              message: "a second one"),
+        .init(marked: "Customer | select x: orders.1️⃣lines.quantity", code: .toManyAsScalar, hint: "`sum(orders.lines.quantity)`"),
         .init(marked: "Customer | select x: max(salesRep.1️⃣fullNme)", code: .unknownField, hint: "`fullName`"),
         .init(marked: "Order | select 1️⃣customer", code: .relationAsValue, hint: "customer { "),
         .init(marked: "Order | select any(1️⃣number)", code: .misplacedCollection, hint: ""),

@@ -118,7 +118,7 @@ import Testing
                                   tenant: "north-cellars", scope: TenantScope(), format: .csv, useColor: false,
                                   interactive: true, environment: [:], lineSource: ScriptedLineSource(fileDescriptor: fds[0]),
                                   output: out, errors: err)
-        _ = session.run()
+        _ = ProcessSignals.exclusively { session.run() }  // interactive: it catches Ctrl-C
         print("session with bad bytes:\n\(err.text)")
         // Both good queries answered, the same backend throughout.
         #expect(out.text.components(separatedBy: "\n").filter { $0 == count }.count == 2, "\(out.text)")

@@ -1,5 +1,6 @@
 import Foundation
 import LQLPostgres
+import LQLTestSupport
 import Testing
 
 /// Test threads block SIGINT (libdispatch workers), so the signal goes to the process and
@@ -10,9 +11,14 @@ private func sendInterruptAndWait() {
     while !Interrupts.pending, ContinuousClock.now < deadline { usleep(1000) }
 }
 
-/// Serialized: the SIGINT handler and its cancel slot are process-wide.
+/// Serialized, and each test under ProcessSignals: the SIGINT handler and its cancel slot are
+/// process-wide (other suites send SIGINT too).
 @Suite(.serialized) struct CancelTests {
     @Test func cancelFromAnotherThreadGives57014AndTheConnectionStaysUsable() throws {
+        try ProcessSignals.exclusively { try cancelFromAnotherThreadGives57014AndTheConnectionStaysUsableBody() }
+    }
+
+    func cancelFromAnotherThreadGives57014AndTheConnectionStaysUsableBody() throws {
         let db = try Connection(try TestCluster.shared().ownerURL)
         let handle = try #require(db.cancelHandle())
         let start = ContinuousClock.now
@@ -29,6 +35,10 @@ private func sendInterruptAndWait() {
     }
 
     @Test func sigintCancelsTheRunningQueryThroughTheCHandler() throws {
+        try ProcessSignals.exclusively { try sigintCancelsTheRunningQueryThroughTheCHandlerBody() }
+    }
+
+    func sigintCancelsTheRunningQueryThroughTheCHandlerBody() throws {
         let db = try Connection(try TestCluster.shared().ownerURL)
         try Interrupts.installHandler()
         db.cancelsOnInterrupt = true
@@ -52,6 +62,10 @@ private func sendInterruptAndWait() {
     }
 
     @Test func sigintBetweenStreamedRowsStopsTheStream() throws {
+        try ProcessSignals.exclusively { try sigintBetweenStreamedRowsStopsTheStreamBody() }
+    }
+
+    func sigintBetweenStreamedRowsStopsTheStreamBody() throws {
         let db = try Connection(try TestCluster.shared().ownerURL)
         try Interrupts.installHandler()
         db.cancelsOnInterrupt = true
@@ -73,6 +87,10 @@ private func sendInterruptAndWait() {
     }
 
     @Test func sigintWithNoQueryRunningOnlySetsTheFlag() throws {
+        try ProcessSignals.exclusively { try sigintWithNoQueryRunningOnlySetsTheFlagBody() }
+    }
+
+    func sigintWithNoQueryRunningOnlySetsTheFlagBody() throws {
         let db = try Connection(try TestCluster.shared().ownerURL)
         try Interrupts.installHandler()
         db.cancelsOnInterrupt = true
@@ -88,6 +106,10 @@ private func sendInterruptAndWait() {
     }
 
     @Test func theCancelKeyIsRefreshedAfterReset() throws {
+        try ProcessSignals.exclusively { try theCancelKeyIsRefreshedAfterResetBody() }
+    }
+
+    func theCancelKeyIsRefreshedAfterResetBody() throws {
         let test = try TestCluster.shared()
         let db = try Connection(test.ownerURL)
         try Interrupts.installHandler()

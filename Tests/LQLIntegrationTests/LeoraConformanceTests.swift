@@ -116,6 +116,26 @@ import Testing
                             """),
         ConformanceCase(lql: "Customer | where not any(orders) | count",
                         sql: "SELECT count(*) FROM customers c WHERE c.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.tenant_id = $1 AND o.customer_id = c.id)"),
+        // Collections through two to-many steps: every line of every order, each once
+        ConformanceCase(lql: "Customer | select accountNumber, units: sum(orders.lines.quantity), lines: count(orders.lines), avgPrice: avg(orders.lines.unitPrice) | sort accountNumber",
+                        sql: """
+                            SELECT c.account_number, sum(l.quantity), count(l.id), avg(l.unit_price) FROM customers c
+                            LEFT JOIN orders o ON o.customer_id = c.id AND o.tenant_id = $1
+                            LEFT JOIN order_lines l ON l.order_id = o.id AND l.tenant_id = $1
+                            WHERE c.tenant_id = $1 GROUP BY c.id, c.account_number ORDER BY c.account_number
+                            """),
+        ConformanceCase(lql: "Customer | where any(orders.lines where quantity > 20) | count",
+                        sql: """
+                            SELECT count(*) FROM customers c WHERE c.tenant_id = $1 AND EXISTS (
+                                SELECT 1 FROM orders o JOIN order_lines l ON l.order_id = o.id AND l.tenant_id = $1
+                                WHERE o.tenant_id = $1 AND o.customer_id = c.id AND l.quantity > 20)
+                            """),
+        ConformanceCase(lql: "Invoice | select number, lines: count(customer.orders.lines) | sort number | take 40",
+                        sql: """
+                            SELECT i.number, (SELECT count(*) FROM orders o JOIN order_lines l ON l.order_id = o.id AND l.tenant_id = $1
+                                              WHERE o.tenant_id = $1 AND o.customer_id = i.customer_id)
+                            FROM invoices i WHERE i.tenant_id = $1 ORDER BY i.number LIMIT 40
+                            """),
         ConformanceCase(lql: "Order | where count(lines) >= 4 | count",
                         sql: "SELECT count(*) FROM orders o WHERE o.tenant_id = $1 AND (SELECT count(*) FROM order_lines l WHERE l.tenant_id = $1 AND l.order_id = o.id) >= 4"),
         // group / aggregate

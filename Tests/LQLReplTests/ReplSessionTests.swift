@@ -46,7 +46,8 @@ func runSession(_ source: LineSource, tenant: String = "well-crafted", format: O
                               connection: try connection ?? Connection(db.readerURL), tenant: tenant,
                               scope: scope, format: format, useColor: false, interactive: interactive,
                               environment: [:], lineSource: source, output: out, errors: err)
-    let status = session.run()
+    // An interactive session catches Ctrl-C for its queries: see ProcessSignals.
+    let status = interactive ? ProcessSignals.exclusively { session.run() } : session.run()
     return SessionRun(status: status, output: out.text, errors: err.text)
 }
 
@@ -186,6 +187,10 @@ let tenantCustomers = "SELECT count(*) FROM customers c JOIN tenants t ON t.id =
     }
 
     @Test func ctrlCCancelsTheQueryAndThePromptReturns() throws {
+        try ProcessSignals.exclusively { try ctrlCCancelsTheQueryBody() }
+    }
+
+    func ctrlCCancelsTheQueryBody() throws {
         let db = try LeoraCluster.shared()
         let locked = DispatchSemaphore(value: 0)
         let ownerURL = db.ownerURL

@@ -169,12 +169,18 @@ final class QueryGenerator {
             return fieldCondition(target, prefix: rel.name + ".")
         }
         if !toMany.isEmpty {
-            let (rel, target) = pick(toMany)
+            var (rel, target) = pick(toMany)
+            var path = rel.name
+            // Sometimes through a second to-many step: `count(orders.lines)`.
+            if chance(0.3), let (rel2, target2) = relations(target, .toMany).randomElement(using: &rng) {
+                path += "." + rel2.name
+                target = target2
+            }
             switch Int.random(in: 0..<4, using: &rng) {
-            case 0: return "count(\(rel.name)) \(pick([">", ">=", "=="])) \(Int.random(in: 0...5, using: &rng))"
-            case 1: return "any(\(rel.name) where \(condition(target, depth: depth + 1)))"
-            case 2: return "count(\(rel.name) where \(condition(target, depth: depth + 1))) >= 1"
-            default: return "any(\(rel.name))"
+            case 0: return "count(\(path)) \(pick([">", ">=", "=="])) \(Int.random(in: 0...5, using: &rng))"
+            case 1: return "any(\(path) where \(condition(target, depth: depth + 1)))"
+            case 2: return "count(\(path) where \(condition(target, depth: depth + 1))) >= 1"
+            default: return "any(\(path))"
             }
         }
         return fieldCondition(m)
