@@ -71,6 +71,12 @@ func canonicalJSON(_ text: String) -> String {
                         sql: "SELECT s.name, (SELECT count(*) FROM {s}.supplier_products sp WHERE sp.supplier_id = s.id) FROM {s}.suppliers s ORDER BY s.name"),
         ConformanceCase(lql: "Supplier | select name, open: count(orders where status in [PENDING, CONFIRMED]) | sort name",
                         sql: "SELECT s.name, (SELECT count(*) FROM {s}.orders o WHERE o.supplier_id = s.id AND o.status IN ('PENDING', 'CONFIRMED')) FROM {s}.suppliers s ORDER BY s.name"),
+        ConformanceCase(lql: "Supplier | select name, units: sum(orders.items.quantity), lines: count(orders.items) | sort name",
+                        sql: """
+                            SELECT s.name, sum(i.quantity), count(i.id) FROM {s}.suppliers s
+                            LEFT JOIN {s}.orders o ON o.supplier_id = s.id LEFT JOIN {s}.order_items i ON i.order_id = o.id
+                            GROUP BY s.id, s.name ORDER BY s.name
+                            """),
         ConformanceCase(lql: "Product | select sku, stock: sum(inventory.onHand) | sort sku",
                         sql: "SELECT p.sku, (SELECT sum(on_hand) FROM {s}.inventory i WHERE i.product_id = p.id) FROM {s}.products p ORDER BY p.sku"),
         ConformanceCase(lql: "Product | where any(inventory where onHand < reorderPoint) | count",
