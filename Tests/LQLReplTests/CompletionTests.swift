@@ -74,6 +74,9 @@ import LQLSchema
         let inCount = texts("Customer | select name, n: count(")
         #expect(inCount.contains("orders") && inCount.contains("healthSnapshots"))
         #expect(texts("Customer | select lastOrder: max(orders.order") == ["orderDate"])
+        // a run of to-many steps inside a collection function: every line of every order
+        #expect(texts("Customer | select n: count(orders.li") == ["lines"])
+        #expect(texts("Customer | select units: sum(orders.lines.quan") == ["quantity"])
         // `count(orders where …)`: the condition is about orders
         #expect(texts("Customer | select open: count(orders where sta") == ["status", "starts_with"])
         #expect(texts("Customer | select open: count(orders where status == P") == ["PENDING"])
