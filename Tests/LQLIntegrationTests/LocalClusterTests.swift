@@ -1,5 +1,6 @@
 import Foundation
 import LQLPostgres
+import LQLTestSupport
 import Testing
 
 @Suite struct LocalClusterTests {
@@ -19,9 +20,32 @@ import Testing
         #expect(!message.contains("\n"))
     }
 
+    /// A cluster whose owning test process died is stopped and removed by the next sweep; one
+    /// whose owner lives is left alone.
+    @Test func theSweepRemovesClustersOfDeadTestProcessesOnly() throws {
+        let orphan = try ThrowawayClusters.make(prefix: "lql-sweep-")
+        let kept = try ThrowawayClusters.make(prefix: "lql-sweep-")
+        defer { orphan.destroy(); kept.destroy() }
+        try orphan.start()
+        #expect(orphan.isRunning)
+        try String(deadPID()).write(toFile: ThrowawayClusters.root(of: orphan) + "/owner.pid", atomically: true, encoding: .utf8)
+        ThrowawayClusters.sweep()
+        #expect(!FileManager.default.fileExists(atPath: ThrowawayClusters.root(of: orphan)))
+        #expect(!orphan.isRunning)
+        #expect(FileManager.default.fileExists(atPath: ThrowawayClusters.root(of: kept)))
+    }
+
+    /// The pid of a process that has exited and been reaped.
+    func deadPID() -> pid_t {
+        let pid = fork()
+        if pid == 0 { _exit(0) }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return pid
+    }
+
     @Test func persistentClusterKeepsDataAcrossRestartsAndStops() throws {
-        let base = FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        let cluster = try LocalCluster.temporary(in: base, prefix: "lql-test-life-")
+        let cluster = try ThrowawayClusters.make(prefix: "lql-test-life-")
         defer { cluster.destroy() }
         let root = (cluster.dataDirectory as NSString).deletingLastPathComponent
         #expect(!cluster.isInitialized)

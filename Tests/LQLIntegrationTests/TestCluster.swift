@@ -1,5 +1,6 @@
 import Foundation
 import LQLPostgres
+import LQLTestSupport
 
 /// One private PostgreSQL cluster per test process, started on first use (template copy on
 /// tmpfs when there is one), with a small tenant-scoped schema, stopped and removed at exit.
@@ -16,12 +17,8 @@ final class TestCluster: Sendable {
     static func shared() throws -> TestCluster { try started.get() }
 
     private init() throws {
-        let base = FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        TestCluster.removeStale(in: base)
         let clock = ContinuousClock.now
-        cluster = try LocalCluster.temporary(in: base, prefix: "lql-test-")
-        let root = (cluster.dataDirectory as NSString).deletingLastPathComponent
-        try String(getpid()).write(toFile: root + "/owner.pid", atomically: true, encoding: .utf8)
+        cluster = try ThrowawayClusters.make(prefix: "lql-test-")
         atexit { TestCluster.stopAtExit() }
         try cluster.start()
         let elapsed = ContinuousClock.now - clock
@@ -34,22 +31,6 @@ final class TestCluster: Sendable {
 
     private static func stopAtExit() {
         if case .success(let test) = started { test.cluster.destroy() }
-    }
-
-    /// Clusters left by a crashed test process (its owner.pid is dead): stop and remove them.
-    private static func removeStale(in base: String) {
-        let fm = FileManager.default
-        for name in (try? fm.contentsOfDirectory(atPath: base)) ?? [] where name.hasPrefix("lql-test-") {
-            let root = base + "/" + name
-            guard let text = try? String(contentsOfFile: root + "/owner.pid", encoding: .utf8),
-                  let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)),
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
-            if let binaries = try? PostgresBinaries.locate(),
-               let stale = try? LocalCluster(dataDirectory: root + "/data", socketDirectory: root + "/run", binaries: binaries) {
-                try? stale.stop()
-            }
-            try? fm.removeItem(atPath: root)
-        }
     }
 
     static let schema = [

@@ -9,6 +9,7 @@ public final class HotStandby: Sendable {
 
     public init(of primary: LocalCluster) throws {
         let root = try ServiceUser.makeDirectory(in: throwawayClusterBase(), prefix: "lql-standby-")
+        try ThrowawayClusters.markOwned(root)
         do {
             try ServiceUser.run(primary.binaries.directory + "/pg_basebackup",
                                 ["-D", root + "/data", "-R", "-X", "stream", "-c", "fast",

@@ -2,10 +2,8 @@ import Foundation
 import LQL
 import LQLPostgres
 
-/// Where throwaway clusters go: tmpfs when there is one (initdb and fsync-free start are faster).
-public func throwawayClusterBase() -> String {
-    FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-}
+/// Where throwaway clusters go (see ThrowawayClusters).
+public func throwawayClusterBase() -> String { ThrowawayClusters.base }
 
 /// The Leora example, loaded exactly as `lql demo` loads it: migration, RLS, roles, seed.
 public enum LeoraExample {
@@ -46,7 +44,7 @@ public final class LeoraCluster: Sendable {
     public static func makePrivate(prefix: String) throws -> LeoraCluster { try LeoraCluster(prefix: prefix) }
 
     private init(prefix: String) throws {
-        cluster = try LocalCluster.temporary(in: throwawayClusterBase(), prefix: prefix)
+        cluster = try ThrowawayClusters.make(prefix: prefix)
         if prefix == "lql-leora-" { atexit { LeoraCluster.stopAtExit() } }
         do {
             try cluster.start()

@@ -19,7 +19,7 @@ public final class SupplyChainCluster: Sendable {
     public static func shared() throws -> SupplyChainCluster { try started.get() }
 
     private init() throws {
-        cluster = try LocalCluster.temporary(in: throwawayClusterBase(), prefix: "lql-supply-")
+        cluster = try ThrowawayClusters.make(prefix: "lql-supply-")
         atexit { SupplyChainCluster.stopAtExit() }
         try cluster.start()
         ownerURL = cluster.url(user: "postgres", database: "postgres")
