@@ -104,6 +104,30 @@ import Testing
         try second.waitFor("well-crafted> Customer | where tier == PREFERRED | count")
     }
 
+    /// Closing the terminal (tmux kill-server: SIGHUP to lql) keeps every entry, a multi-line one
+    /// whole, and leaves no temporary file: the history is saved atomically after each entry.
+    @Test func closingTheTerminalKeepsTheHistoryWhole() throws {
+        let directory = NSTemporaryDirectory() + "lql-prompt-hup-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let history = directory + "/history"
+        let s = try startPrompt(history: history)
+        _ = try run(s, "Customer | where tier == VIP | count", rows: 1)
+        try s.type("Order |")
+        try s.press("Enter")
+        try s.waitFor("...>")
+        try s.type("where status == PENDING | count")
+        try s.press("Enter")
+        _ = try s.waitFor("(1 row)", count: 2)
+        try s.waitForFreshPrompt("well-crafted>")
+        s.close()
+        let text = try String(contentsOfFile: history, encoding: .utf8)
+        #expect(text.hasPrefix("#lql-history v1\n"), "\(text)")
+        #expect(text.contains("Customer | where tier == VIP | count\n"))
+        #expect(text.contains("Order |\\nwhere status == PENDING | count\n"), "the multi-line entry is one line, its break escaped")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["history"], "no temporary file left")
+    }
+
     @Test func ctrlCCancelsARunningQueryAndTheNextQueryWorks() throws {
         let db = try LeoraCluster.shared()
         let app = "lql-prompt-\(UUID().uuidString.prefix(8))"
