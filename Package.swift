@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "LQL", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLCheck", "LQLSQL", "LQLSystem"]),
         .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals", "LQL", "LQLSQL", "LQLDiagnostics", "LQLOutput", "LQLSystem"]),
         .target(name: "LQLOutput", dependencies: ["LQL"]),
-        .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLOutput", "LQLSystem"]),
+        .target(name: "LQLHelp"),
+        .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLOutput", "LQLSystem", "LQLHelp"]),
         .target(name: "LQLCommands", dependencies: [
             "LQL", "LQLPostgres", "LQLOutput", "LQLRepl", "LQLSystem",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -47,7 +48,7 @@ let package = Package(
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
-        .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLOutput", "LQLTestSupport"]),
+        .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLOutput", "LQLTestSupport", "LQLHelp"]),
         .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTestSupport"]),
         // Faults against real processes: PgBouncer, a hot standby, killed backends, restarts, load.
         .testTarget(name: "LQLFaultTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLRepl", "LQLTestSupport"]),

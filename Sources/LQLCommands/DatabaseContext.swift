@@ -10,10 +10,12 @@ struct DatabaseContext {
     let tenant: String
     let scope: TenantScope
 
-    init(options: ConnectionOptions, catalog: Catalog, schemaPath: String?, environment: CommandEnvironment) throws {
+    init(options: ConnectionOptions, catalog: Catalog, schemaPath: String?, environment: CommandEnvironment,
+         allowsNoTenant: Bool = false) throws {
         let given = options.tenant ?? environment["LQL_TENANT"] ?? environment["DEFAULT_TENANT_SLUG"] ?? ""
-        // Refused before any connection, as the Leora app refuses a request with no tenant.
-        if given.trimmingWhitespaceAndNewlines().isEmpty {
+        // Refused before any connection, as the Leora app refuses a request with no tenant
+        // (the prompt at a terminal opens in its "no tenant" state instead).
+        if given.trimmingWhitespaceAndNewlines().isEmpty && !allowsNoTenant {
             throw CommandFailure(.noSuchTenant, "lql: \(TenantError.blank)")
         }
         do {
