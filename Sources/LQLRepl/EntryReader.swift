@@ -188,7 +188,8 @@ public final class EntryReader {
             words = [words[3]]
         }
         guard words.count == 1, let word = words.first else { return false }
-        if ["param", "let"].contains(word) { return false }
+        // psql's words run at once (`help`, `quit`, `exit`); keywords start other statements.
+        if ["param", "let", "help", "quit", "exit"].contains(word) { return false }
         return MetaCommandParser.isIdentifier(word)
     }
 

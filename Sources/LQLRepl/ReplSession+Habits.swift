@@ -177,12 +177,12 @@ extension ReplSession {
             flushAll()
             var waited = 0
             while waited < interval {
-                if Interrupts.take() { return nil }
+                if Interrupts.take() { say(""); return nil }  // the prompt after the ^C, on a line of its own
                 let step = min(50, interval - waited)
                 poll(nil, 0, Int32(step))
                 waited += step
             }
-            if Interrupts.take() { return nil }
+            if Interrupts.take() { say(""); return nil }
         }
     }
 

@@ -97,6 +97,7 @@ public final class ReplSession {
         lineSource = source
         if interactive, let banner { say(banner) }
         if interactive, tenant == nil { say(Self.noTenantHint) }
+        flushAll()
         // A script on stdin is numbered through, so an error names the script's own line.
         let reader = EntryReader(source: source, scriptName: interactive ? nil : "<stdin>")
         promptReader = reader
