@@ -2,6 +2,7 @@ import Foundation
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLTenancy
 
 /// psql's habits at the prompt: `\tenants`, `\o`, `\g`, `\e`, `\watch`.
 extension ReplSession {

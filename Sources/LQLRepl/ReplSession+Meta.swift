@@ -3,6 +3,7 @@ import LQL
 import LQLOutput
 import LQLPostgres
 import LQLHelp
+import LQLTenancy
 
 extension ReplSession {
     /// Runs one backslash command. nil on success, 1 for a bad command, 3 for a server error,

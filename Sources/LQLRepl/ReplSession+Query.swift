@@ -2,6 +2,7 @@ import Foundation
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLTenancy
 
 extension ReplSession {
     /// Compiles `text` after the session's definitions and runs its output queries.
@@ -188,7 +189,7 @@ extension ReplSession {
                             if [.table, .expanded, .markdown].contains(runFormat) { try sink.write("-- \(statement.title)\n") }
                         }
                         lastStatement = statement.sql
-                        try tx.export(statement.sql, to: resultWriter(runFormat, to: sink, terminalWidth: toTerminal))
+                        try tx.export(statement.sql, to: WriterRows(resultWriter(runFormat, to: sink, terminalWidth: toTerminal)))
                     }
                 }
                 break
