@@ -12,7 +12,7 @@ struct DatabaseContext {
     let scope: TenantScope
 
     init(options: ConnectionOptions, catalog: Catalog, schemaPath: String?, environment: CommandEnvironment,
-         allowsNoTenant: Bool = false) throws {
+         allowsNoTenant: Bool = false, applicationName: String = "lql") throws {
         let given = options.tenant ?? environment["LQL_TENANT"] ?? environment["DEFAULT_TENANT_SLUG"] ?? ""
         // Refused before any connection, as the Leora app refuses a request with no tenant
         // (the prompt at a terminal opens in its "no tenant" state instead).
@@ -20,7 +20,9 @@ struct DatabaseContext {
             throw CommandFailure(.noSuchTenant, "lql: \(TenantError.blank)")
         }
         do {
-            connection = try Connection(options.db ?? environment["DATABASE_URL"])
+            // application_name tells lql's sessions apart in pg_stat_activity (a URL's or
+            // PGAPPNAME's own name wins, as libpq's fallback_application_name does).
+            connection = try Connection(options.db ?? environment["DATABASE_URL"], applicationName: applicationName)
         } catch let error as PostgresError {
             throw CommandFailure(.serverError, "lql: cannot connect: \(error)")
         }

@@ -20,7 +20,7 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         let frontEnd = try CompilerFrontEnd(schema: schema)
         if let e {
-            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output)
+            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: "lql -e")
                 .compileAndRun(try SourceArgument.read(file: nil, expression: e), parameters: try ParameterArguments.parse(param))
             return
         }
@@ -34,12 +34,13 @@ struct PromptLauncher {
     let connection: ConnectionOptions
     let format: OutputFormat
     var quiet = false
+    var applicationName = "lql repl"
 
     func run() throws {
         let interactive = Terminal.isTerminal(0) && Terminal.isTerminal(1)
         // At a terminal the prompt opens without a tenant (to look around and pick one).
         let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath,
-                                          environment: frontEnd.environment, allowsNoTenant: interactive)
+                                          environment: frontEnd.environment, allowsNoTenant: interactive, applicationName: applicationName)
         let session = ReplSession(catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, connection: context.connection,
                                   tenant: context.tenant, scope: context.scope, format: format,
                                   useColor: frontEnd.environment.useColorOnStdout, interactive: interactive,
