@@ -47,20 +47,20 @@ public enum LanguageHelp {
             A query starts from a model (or a `let` name) and flows through stages
             separated by `|`, applied in the order written:
               Order | where status == PENDING | select number, total | sort total desc
-            LQL is a pipeline, not SQL: `Customer | select name`, not `SELECT name FROM …`.
+            LQL is a pipeline, not SQL: `Customer | select name`, not `SELECT name …`.
             Statements end at `;` or a newline; a line starting with `|`, or a line
             ending inside brackets or after an operator or `,`, continues the statement.
             At the prompt a line that is only a model or `let` name waits for its `|`
             lines; an empty line or `;` runs it. Comments run from `--` to the line's end.
-            Without `select`, a query returns the model's fields (sensitive ones left out).
+            Without `select` a query returns the model's fields (sensitive ones left out).
             Topics: where select sort take group functions windows paths let param types
             """),
         Topic(name: "where", aliases: ["filter"], summary: "keep the rows where a condition holds", text: """
             where CONDITION   keeps the rows where it is true; several `where` stages AND.
-              Customer | where tier == VIP and balance > 1000
+              Customer | where tier == VIP and city == "Portland"
               Order | where status in [CONFIRMED, FULFILLED] and orderDate >= @2025-01-01
               Customer | where name ~ "bistro"          -- case-insensitive substring
-              Invoice | where paidAt is null             -- not `== null`
+              Customer | where email is null             -- not `== null`
             Comparisons: == != < <= > >= ~ in `is null` `is not null`; combine with
             and, or, not. `a ?? b` is a when a is not null, else b. Ranges `a..b` are
             half-open (>= a and < b). Enum values are bare names: status == PENDING.
@@ -95,7 +95,8 @@ public enum LanguageHelp {
               Order | group by status aggregate n: count(), value: sum(total)
             aggregate NAME: agg(…), …   one row over all rows.  count   one row, `count`.
             Aggregates: count() count(e) count_distinct(e) sum avg min max median
-            percentile(e, p) stddev; each takes `where`: sum(total where status == FULFILLED).
+            percentile(e, p) stddev; each takes `where`:
+              Order | aggregate done: sum(total where status == FULFILLED)
             Over no rows sum/avg/min/max are null: write `sum(x) ?? 0`.
             """),
         Topic(name: "functions", aliases: ["function", "func", "operators"], summary: "functions and operators in expressions", text: """
@@ -114,7 +115,7 @@ public enum LanguageHelp {
             `over ()` is the whole result. f is row_number() rank() dense_rank()
             percent_rank() ntile(n) lag(x [, n]) lead(x [, n]) first(x) last(x), or an
             aggregate: without `sort` it covers the partition, with `sort` it is running.
-              OrderLine | group by product.category aggregate revenue: sum(quantity * unitPrice)
+              OrderLine | group by product.category aggregate revenue: sum(quantity)
                 | derive rank: rank() over (sort revenue desc),
                          share: round(revenue / sum(revenue) over (), 4)
             Windows may appear in `select` and `derive`; a later `where` filters on them.

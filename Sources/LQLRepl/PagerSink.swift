@@ -12,10 +12,10 @@ import LQLOutput
 /// screenful is ever held here. `finish()` waits for the pager, so the prompt comes back after
 /// it quits.
 ///
-/// The pager is `LQL_PAGER`, else `PAGER`, else `less -SRXF`. The default `less` runs with
-/// `LESSSECURE=1` (no shell escape `!`, no `|` pipe, no editor `v`, no log file), so keys typed
-/// while a result is paging can never reach a shell; a `PAGER` or `LESSSECURE` the user set
-/// is theirs and left as it is.
+/// The pager is `LQL_PAGER`, else `PAGER`, else `less -SRXF`. `less` runs with `LESSSECURE=1`
+/// (no shell escape `!`, no `|` pipe, no editor `v`, no log file), so keys typed while a result
+/// is paging can never reach a shell — unless the user's environment sets LESSSECURE itself.
+/// Another pager the user chose is theirs and left as it is.
 final class PagerSink: OutputSink {
     private let terminal: OutputSink
     private let rows: Int
@@ -47,9 +47,12 @@ final class PagerSink: OutputSink {
     /// The pager command and its environment for a session environment.
     static func command(environment: [String: String]) -> (command: String, environment: [String: String]) {
         var childEnvironment = environment
-        if let chosen = environment["LQL_PAGER"] ?? environment["PAGER"] { return (chosen, childEnvironment) }
-        if childEnvironment["LESSSECURE"] == nil { childEnvironment["LESSSECURE"] = "1" }
-        return ("less -SRXF", childEnvironment)
+        let command = environment["LQL_PAGER"] ?? environment["PAGER"] ?? "less -SRXF"
+        // Any `less` (the default, or `PAGER=less …`) is secure unless the user's environment
+        // already says what LESSSECURE is (`LESSSECURE=` empty turns it off, as less reads it).
+        let program = ChildProcess.simpleWords(command)?.first.map { String($0.split(separator: "/").last ?? "") }
+        if program == "less", childEnvironment["LESSSECURE"] == nil { childEnvironment["LESSSECURE"] = "1" }
+        return (command, childEnvironment)
     }
 
     /// A pager for this session's next result, or nil when output is not paged: not a
