@@ -81,4 +81,21 @@ import Testing
         #expect(seen == "1")
         try s.waitFor("(1 row)")
     }
+
+    /// Paths that share a last name part are headed by their paths; an explicit name wins; the
+    /// csv header and the JSON keys are those names.
+    @Test func pathColumnsAreNamedByTheirPathWhenTheyCollide() throws {
+        let db = try LeoraCluster.shared()
+        let query = "PriceListEntry | sort id | take 1 | select product.name, customer.name, name: tier, salesRep: customer.salesRep.fullName"
+        let env = ["DATABASE_URL": db.readerURL]
+        let csv = try runLQL(["run"] + schema + ["--tenant", "well-crafted", "--format", "csv", "-e", query], environment: env)
+        #expect(csv.status == 0, "\(csv.err)")
+        #expect(csv.out.hasPrefix("product.name,customer.name,name,salesRep\n"), "\(csv.out)")
+        let json = try runLQL(["run"] + schema + ["--tenant", "well-crafted", "--format", "json", "-e", query], environment: env)
+        let object = try #require((try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])?.first)
+        #expect(Set(object.keys) == ["product.name", "customer.name", "name", "salesRep"])
+        let single = try runLQL(["run"] + schema + ["--tenant", "well-crafted", "--format", "csv", "-e",
+                                                    "Order | take 1 | select number, customer.name"], environment: env)
+        #expect(single.out.hasPrefix("number,name\n"), "no collision: the last name part")
+    }
 }
