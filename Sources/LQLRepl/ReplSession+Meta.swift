@@ -171,7 +171,9 @@ extension ReplSession {
 
     /// `\help`: the meta-commands and the language topics, in 80 columns; `\help TOPIC`: a
     /// language topic (LQLHelp) or one meta-command.
-    func help(_ topic: String?) -> String {
+    func help(_ topic: String?) -> String { Self.helpText(topic) }
+
+    static func helpText(_ topic: String?) -> String {
         if let topic {
             if let t = LanguageHelp.topic(named: topic) { return t.text }
             let name = topic.hasPrefix("\\") ? String(topic.dropFirst()) : topic

@@ -298,7 +298,7 @@ import Testing
         try s.press("C-c")
         try s.waitForFreshPrompt("well-crafted>")
         try s.clear()
-        try s.type("\\tim")
+        try s.type("\\timi")
         try s.press("Tab")
         try s.waitFor("well-crafted> \\timing")
         try s.press("Enter")

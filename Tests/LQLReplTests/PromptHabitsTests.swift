@@ -66,6 +66,11 @@ import Testing
         #expect(LanguageHelp.topic(named: "group by")?.name == "group")
         #expect(LanguageHelp.topic(named: "WHERE")?.name == "where")
         for line in LanguageHelp.index.split(separator: "\n") { #expect(line.count <= 80) }
+        for topic in [nil, "where", "\\tenants", "e", "nosuchthing"] {
+            for line in ReplSession.helpText(topic).split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+        }
+        #expect(ReplSession.helpText("grop").contains("did you mean `group`"))
+        #expect(ReplSession.helpText("windows").contains("over ("))
         for info in MetaCommandInfo.all {
             let wrapped = ReplSession.wrap(info.summary, prefix: "  \\" + info.name + "  ", width: 78, indent: 8)
             for line in wrapped.split(separator: "\n") { #expect(line.count <= 78, "\(line)") }
