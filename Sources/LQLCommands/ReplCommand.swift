@@ -15,7 +15,6 @@ struct ReplCommand: ParsableCommand {
     @OptionGroup var output: OutputArguments
     @Option(name: .short, help: "Run one query and exit.") var e: String?
     @Option(name: .long, help: "A parameter value, name=value (repeatable).") var param: [String] = []
-    @Flag(name: [.short, .long], help: "No banner line at the start of the prompt.") var quiet = false
 
     func run() throws {
         let frontEnd = try CompilerFrontEnd(schema: schema)
@@ -24,7 +23,7 @@ struct ReplCommand: ParsableCommand {
                 .compileAndRun(try SourceArgument.read(file: nil, expression: e), parameters: try ParameterArguments.parse(param))
             return
         }
-        try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? .table, quiet: quiet).run()
+        try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? .table, quiet: connection.quiet).run()
     }
 }
 
