@@ -31,9 +31,11 @@ let package = Package(
         .target(name: "LQL", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLCheck", "LQLSQL", "LQLSystem"]),
         .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals", "LQL", "LQLSQL", "LQLDiagnostics", "LQLOutput", "LQLSystem"]),
         .target(name: "LQLOutput", dependencies: ["LQL"]),
+        // `lql fmt`: layout from the token stream; needs only the syntax stage.
+        .target(name: "LQLFormat", dependencies: ["LQLDiagnostics", "LQLSyntax"]),
         .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLOutput", "LQLSystem"]),
         .target(name: "LQLCommands", dependencies: [
-            "LQL", "LQLPostgres", "LQLOutput", "LQLRepl", "LQLSystem",
+            "LQL", "LQLPostgres", "LQLOutput", "LQLRepl", "LQLSystem", "LQLFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lql", dependencies: ["LQLCommands"]),
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "LQLSystemTests", dependencies: ["LQLSystem"]),
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
+        .testTarget(name: "LQLFormatTests", dependencies: ["LQLFormat", "LQLSyntax", "LQLTestSupport"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
         .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLOutput", "LQLTestSupport"]),
