@@ -39,11 +39,13 @@ let package = Package(
         .target(name: "LQLFormat", dependencies: ["LQLDiagnostics", "LQLSyntax"]),
         // Schema-aware completion, shared by the prompt and the language server.
         .target(name: "LQLCompletion", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema"]),
+        // `lql lsp`: the language server (JSON over stdio; Foundation here, off the query run path).
+        .target(name: "LQLLanguageServer", dependencies: ["LQL", "LQLDiagnostics", "LQLFormat", "LQLCompletion", "LQLSystem"]),
         .target(name: "LQLAudit", dependencies: ["LQLPostgres", "LQLOutput", "LQLSystem"]),
         .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLCompletion", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLSystem"]),
         .target(name: "LQLCommands", dependencies: [
             "LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLAudit", "LQLOutput", "LQLRepl", "LQLSystem",
-            "LQLFormat",
+            "LQLFormat", "LQLLanguageServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lql", dependencies: ["LQLCommands"]),
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
         .testTarget(name: "LQLFormatTests", dependencies: ["LQLFormat", "LQLSyntax", "LQLTestSupport"]),
+        .testTarget(name: "LQLLanguageServerTests", dependencies: ["LQLTestSupport"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
         .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLTestSupport"]),
