@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
         .testTarget(name: "LQLFormatTests", dependencies: ["LQLFormat", "LQLSyntax", "LQLTestSupport"]),
-        .testTarget(name: "LQLLanguageServerTests", dependencies: ["LQLTestSupport"]),
+        .testTarget(name: "LQLLanguageServerTests", dependencies: ["LQLSyntax", "LQLTestSupport"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
         .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLTestSupport"]),
