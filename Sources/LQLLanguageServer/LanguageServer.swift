@@ -131,7 +131,12 @@ public final class LanguageServer {
             schema.root = path
         }
         schema.refresh(force: true)
-        if let problem = schema.problem { log(problem) }
+        if let problem = schema.problem {
+            log(problem)
+            // Said once, in the editor too: without a schema only syntax is checked.
+            transport.send(["method": "window/showMessage",
+                            "params": ["type": 2, "message": "lql: \(problem); only syntax is checked"] as [String: Any]])
+        }
         return [
             "capabilities": [
                 "positionEncoding": "utf-16",
