@@ -9,6 +9,8 @@ import PackageDescription
 //              → LQLTenancy (tenant lookup, strategies, the scoped transaction; the only module
 //              that sets tenant settings) → LQLDoctor, LQLCluster (local/throwaway/demo clusters).
 //   rows → writer  LQLOutput (never sees a connection), LQLAudit.
+//   tools      LQLFormat (layout from tokens), LQLCompletion (shared by the prompt and the
+//              language server) → LQLLanguageServer (LSP over stdio; no database).
 //   programs   LQLRepl (WriterRows joins driver rows to writers) → LQLCommands → lql.
 // A dependency here must be on the module's "May import" line there; a new module gets its
 // section there first.
@@ -44,10 +46,17 @@ let package = Package(
         .target(name: "LQLCluster", dependencies: ["LQLPostgres", "LQLTenancy", "LQLSystem", "CSignals"]),
         .target(name: "LQLOutput", dependencies: ["LQL"]),
         .target(name: "LQLHelp"),
+        // `lql fmt`: layout from the token stream; needs only the syntax stage.
+        .target(name: "LQLFormat", dependencies: ["LQLDiagnostics", "LQLSyntax"]),
+        // Schema-aware completion, shared by the prompt and the language server.
+        .target(name: "LQLCompletion", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema"]),
+        // `lql lsp`: the language server (JSON over stdio; Foundation here, off the query run path).
+        .target(name: "LQLLanguageServer", dependencies: ["LQL", "LQLDiagnostics", "LQLSchema", "LQLFormat", "LQLCompletion", "LQLSystem"]),
         .target(name: "LQLAudit", dependencies: ["LQLPostgres", "LQLOutput", "LQLSystem"]),
-        .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLSystem", "LQLHelp"]),
+        .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLCompletion", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLSystem", "LQLHelp"]),
         .target(name: "LQLCommands", dependencies: [
             "LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLAudit", "LQLOutput", "LQLRepl", "LQLSystem",
+            "LQLFormat", "LQLLanguageServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lql", dependencies: ["LQLCommands"]),
@@ -61,6 +70,8 @@ let package = Package(
         .testTarget(name: "LQLArchitectureTests"),
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
+        .testTarget(name: "LQLFormatTests", dependencies: ["LQLFormat", "LQLSyntax", "LQLTestSupport"]),
+        .testTarget(name: "LQLLanguageServerTests", dependencies: ["LQLSyntax", "LQLTestSupport"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
         .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLTestSupport", "LQLHelp"]),
