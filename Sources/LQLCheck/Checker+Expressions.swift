@@ -52,6 +52,10 @@ extension Checker {
             return errorExpr(e.span)
         case .call(let f, let args, let filter):
             return checkCall(f, args, filter: filter, scope, span: e.span, expected: expected)
+        case .subquery:
+            error(.misplacedSubquery, "a query can only follow `in` or `not in`", at: e.span,
+                  hints: ["write `x in (Model | where … | select field)`"])
+            return errorExpr(e.span)
         }
     }
 

@@ -144,16 +144,26 @@ extension Checker {
         if !typed.type.isError, let bare = firstBareReference(typed) {
             error(.nonAggregate, "`\(source.text(in: bare.span))` is not aggregated: every `aggregate` item must be computed from aggregates",
                   at: bare.span,
-                  hints: ["wrap it in an aggregate such as `min(…)`, `max(…)` or `count_distinct(…)`, or move it to `group by`"])
+                  hints: bareHints(bare))
         }
         return OutputItem(name: names.name(for: item.name, expr: item.expr), value: .expr(typed), span: item.span)
+    }
+
+    func bareHints(_ bare: TypedExpr) -> [String] {
+        if case .collection = bare.kind {
+            let text = source.text(in: bare.span)
+            return ["`\(text)` is one value per row; to add it up over all rows, aggregate it: `sum(\(text))`",
+                    "or start from the related model: `… | where … | aggregate total: sum(…)`"]
+        }
+        return ["wrap it in an aggregate such as `min(…)`, `max(…)` or `count_distinct(…)`, or move it to `group by`"]
     }
 
     /// A row or column reference not inside an aggregate function.
     func firstBareReference(_ e: TypedExpr) -> TypedExpr? {
         switch e.kind {
         case .column, .output: return e
-        case .constant, .parameter, .aggregate: return nil
+        case .constant, .parameter, .aggregate, .aggregateCall: return nil
+        case .inQuery(let x, _, _): return firstBareReference(x)
         case .collection: return e
         case .not(let x), .negate(let x), .isNull(let x, _): return firstBareReference(x)
         case .binary(_, let a, let b), .inList(let a, let b, _), .has(let a, let b):

@@ -173,11 +173,15 @@ public struct Shape: Hashable, Sendable {
     /// A relation path from the current row: `customer`, `customer.salesRep`, `lines`.
     public var path: Expr
     public var items: [SelectItem]
+    /// `(orders | where … | sort … | take 3) { … }`: the stages inside the parentheses, in
+    /// the related rows' scope (empty for a plain `orders { … }`).
+    public var stages: [Stage]
     public var span: Span
-    public init(name: Identifier?, path: Expr, items: [SelectItem], span: Span) {
+    public init(name: Identifier?, path: Expr, items: [SelectItem], stages: [Stage] = [], span: Span) {
         self.name = name
         self.path = path
         self.items = items
+        self.stages = stages
         self.span = span
     }
 }
@@ -265,6 +269,8 @@ public struct Expr: Hashable, Sendable {
         case range(Expr, Expr)
         /// `f(args)` or, for collection functions, `count(rel where e)`, `any(rel where e)`.
         case call(Identifier, arguments: [Expr], filter: Expr?)
+        /// `(Invoice | where … | select customerId)`: a pipeline as a value, after `in`/`not in`.
+        case subquery(Query)
     }
     public var kind: Kind
     public var span: Span

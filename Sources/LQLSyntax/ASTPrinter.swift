@@ -46,7 +46,8 @@ public enum ASTPrinter {
         switch item.kind {
         case .expr(let named): return print(named)
         case .shape(let shape):
-            let head = shape.name.map { ["shape", "\($0):", print(shape.path)] } ?? ["shape", print(shape.path)]
+            let source = shape.stages.isEmpty ? print(shape.path) : ([print(shape.path)] + shape.stages.map(print)).sexp
+            let head = shape.name.map { ["shape", "\($0):", source] } ?? ["shape", source]
             return (head + shape.items.map(print)).sexp
         }
     }
@@ -77,6 +78,7 @@ public enum ASTPrinter {
             var parts = ["call", name.name] + arguments.map(print)
             if let filter { parts.append(["where", print(filter)].sexp) }
             return parts.sexp
+        case .subquery(let query): return print(query)
         }
     }
 

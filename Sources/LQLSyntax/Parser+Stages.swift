@@ -82,11 +82,18 @@ extension Parser {
         return SelectItem(.expr(NamedExpr(name: name ?? alias, expr: expr, span: span(from: start))), span: span(from: start))
     }
 
-    /// shape = relation_path "{" select_item { "," select_item } [ "," ] "}" ;
+    /// shape = ( relation_path | "(" relation_path { "|" stage } ")" ) "{" select_item { "," select_item } [ "," ] "}" ;
     mutating func shape(named name: Identifier?, start: Int) throws -> Shape {
         try enterNesting()
         defer { leaveNesting() }
-        let path = try relationPath()
+        var path: Expr
+        var stages: [Stage] = []
+        if let open = match(.leftParen) {
+            (path, stages) = try pipeline(what: "a relation")
+            try closing(.rightParen, opened: open, allowsComma: false)
+        } else {
+            path = try relationPath()
+        }
         let open = try expect(.leftBrace, "`{`")
         if check(.rightBrace) {
             throw fail(expected: "at least one item in the shape", code: .missingExpression,
@@ -94,7 +101,7 @@ extension Parser {
         }
         let items = try commaList(closing: .rightBrace, what: "shape items") { try $0.selectItem() }
         try closing(.rightBrace, opened: open)
-        return Shape(name: name, path: path, items: items, span: span(from: start))
+        return Shape(name: name, path: path, items: items, stages: stages, span: span(from: start))
     }
 
     /// relation_path = IDENT { "." member_name } ;
@@ -114,6 +121,18 @@ extension Parser {
     /// Whether the tokens ahead spell `IDENT { "." IDENT } "{"`: a shape rather than an expression.
     func isShapeAhead() -> Bool {
         var i = index
+        if tokens[i].kind == .leftParen {
+            // `(orders | sort … | take 3) {`: a shape over a pipeline when `{` follows the match.
+            guard isPipelineAhead() else { return false }
+            var depth = 0
+            while i < tokens.count {
+                if tokens[i].kind.isOpeningBracket { depth += 1 }
+                else if tokens[i].kind.isClosingBracket { depth -= 1; if depth == 0 { break } }
+                else if tokens[i].kind == .endOfFile || tokens[i].kind == .semicolon || tokens[i].kind == .newline { return false }
+                i += 1
+            }
+            return i + 1 < tokens.count && tokens[i + 1].kind == .leftBrace
+        }
         guard tokens[i].kind == .identifier else { return false }
         i += 1
         while i + 1 < tokens.count, tokens[i].kind == .dot, tokens[i + 1].kind == .identifier || tokens[i + 1].keyword != nil {
