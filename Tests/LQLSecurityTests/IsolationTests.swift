@@ -176,6 +176,13 @@ final class QueryGenerator {
                 path += "." + rel2.name
                 target = target2
             }
+            // Issue 13 B: conditional aggregates over the relation, and `in (query)`.
+            if chance(0.2), let nf = comparable(target).filter(numeric).randomElement(using: &rng) {
+                return "\(pick(["sum", "max", "median", "count_distinct"]))(\(path).\(nf.name) where \(condition(target, depth: depth + 1))) is not null"
+            }
+            if chance(0.15) {
+                return "id \(pick(["in", "not in"])) (\(m.name) | where \(condition(m, depth: depth + 1)) | select id)"
+            }
             switch Int.random(in: 0..<4, using: &rng) {
             case 0: return "count(\(path)) \(pick([">", ">=", "=="])) \(Int.random(in: 0...5, using: &rng))"
             case 1: return "any(\(path) where \(condition(target, depth: depth + 1)))"
@@ -257,6 +264,10 @@ final class QueryGenerator {
             if keys.isEmpty { parts.append("count"); break }
             var agg = ["n: count()"]
             if let nf = nums.isEmpty ? nil : pick(nums) { agg.append("s: sum(\(nf.name))"); agg.append("mx: max(\(nf.name))") }
+            if chance(0.4) { agg.append("c: count(where \(condition(m, depth: 1)))") }
+            if chance(0.3), let nf = nums.randomElement(using: &rng) {
+                agg.append("f: \(pick(["sum", "avg", "median", "stddev", "count_distinct"]))(\(nf.name) where \(condition(m, depth: 1)))")
+            }
             parts.append("group by \(pick(keys).name) aggregate " + agg.joined(separator: ", "))
             if chance(0.3) { parts.append("where n > \(Int.random(in: 0...3, using: &rng))") }
         case 4:
