@@ -7,10 +7,13 @@ import LQLSyntax
 /// from them what may be typed here.
 extension CompletionEngine {
     static let stageWords = ["where", "select", "sort", "take", "skip", "group by", "aggregate", "count", "distinct"]
-    static let aggregateFunctions: Set<String> = ["count", "count_distinct", "sum", "avg", "min", "max", "any", "all"]
+    static let aggregateFunctions: Set<String> = ["count", "count_distinct", "sum", "avg", "min", "max", "any", "all",
+                                                  "median", "percentile", "stddev"]
     static let scalarFunctions = ["lower", "upper", "length", "trim", "starts_with", "ends_with", "coalesce", "round",
-                                  "abs", "now", "today", "date", "trunc", "year", "month", "day", "age"]
-    static let aggregateFunctionNames = ["count", "count_distinct", "sum", "avg", "min", "max", "any", "all"]
+                                  "abs", "now", "today", "date", "trunc", "year", "month", "day", "age",
+                                  "days_between", "quarter", "week", "weekday", "hour", "string"]
+    static let aggregateFunctionNames = ["count", "count_distinct", "sum", "avg", "min", "max", "any", "all",
+                                        "median", "percentile", "stddev"]
 
     /// What names in an expression refer to at the cursor.
     enum Scope {
