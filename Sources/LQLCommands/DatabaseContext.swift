@@ -26,7 +26,8 @@ struct DatabaseContext {
         tenant = given
         let timeout = options.timeout.map { Int(($0 * 1000).rounded()) }
         scope = TenantScope(strategy: DatabaseContext.strategy(for: catalog, schemaPath: schemaPath),
-                            statementTimeoutMilliseconds: timeout)
+                            statementTimeoutMilliseconds: timeout,
+                            timeZone: try TimeZoneChoice.resolve(options.timeZone ?? environment["LQL_TIME_ZONE"], catalog: catalog))
     }
 
     static func strategy(for catalog: Catalog, schemaPath: String?) -> TenancyStrategy {
@@ -46,6 +47,7 @@ struct DatabaseContext {
         switch error {
         case let f as CommandFailure: f
         case let t as TenantError: CommandFailure(.noSuchTenant, "lql: \(t)")
+        case let z as TimeZoneError: CommandFailure(.usage, "lql: \(z)")
         case let p as PostgresError: CommandFailure(.serverError, "lql: \(p.isQueryCanceled ? "cancelled: " : "")\(p.fullDescription)")
         case let o as OutputError: CommandFailure(.serverError, "lql: writing the output failed: \(o)")
         default: CommandFailure(.serverError, "lql: \(error)")

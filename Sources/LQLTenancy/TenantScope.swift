@@ -91,10 +91,14 @@ public struct TenantScope: Sendable {
     public var strategy: TenancyStrategy
     /// `statement_timeout` for the transaction (set with `set_config(…, true)`, i.e. SET LOCAL).
     public var statementTimeoutMilliseconds: Int?
+    /// The zone dates are read in (SessionTimeZone.swift); nil keeps the server's (UTC).
+    public var timeZone: SessionTimeZone?
 
-    public init(strategy: TenancyStrategy = .rowLevelSecurity, statementTimeoutMilliseconds: Int? = nil) {
+    public init(strategy: TenancyStrategy = .rowLevelSecurity, statementTimeoutMilliseconds: Int? = nil,
+                timeZone: SessionTimeZone? = nil) {
         self.strategy = strategy
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
+        self.timeZone = timeZone
     }
 
     static let textOID: UInt32 = 25
@@ -131,6 +135,7 @@ public struct TenantScope: Sendable {
             try connection.execute("SELECT set_config($1, $2, true)", [strategy.settingName, value],
                                    types: [TenantScope.textOID, TenantScope.textOID])
             try strategy.verify?(tenant, connection)
+            if let zone = timeZone { try apply(zone, tenant: tenant, on: connection) }
             if let ms = statementTimeoutMilliseconds {
                 try connection.execute("SELECT set_config('statement_timeout', $1, true)", [String(ms)],
                                        types: [TenantScope.textOID])
