@@ -100,3 +100,29 @@ import Testing
         }
     }
 }
+
+/// The same through the real binary: `--time-zone`, `LQL_TIME_ZONE`, and the exit status of a
+/// bad zone.
+@Suite struct TimeZoneCLITests {
+    func lql(_ args: [String], env: [String: String] = [:]) throws -> ProcessOutcome {
+        let db = try LeoraCluster.shared()
+        return try runLQL(args + ["--schema", "examples/leora/schema.prisma", "--tenant", "well-crafted", "--format", "csv"],
+                          environment: ["DATABASE_URL": db.readerURL].merging(env) { $1 })
+    }
+
+    let query = "Order | where status in [CONFIRMED, FULFILLED] | group by m: date(trunc(orderDate, \"month\")) aggregate r: sum(total) | where m == @2025-01-01 | select r"
+
+    @Test func flagAndVariable() throws {
+        #expect(try lql(["-e", query]).out.contains("40661.30"))
+        let tenant = try lql(["-e", query, "--time-zone", "tenant"])
+        #expect(tenant.status == 0 && tenant.out.contains("37540.46"), "\(tenant.err)")
+        let variable = try lql(["-e", query], env: ["LQL_TIME_ZONE": "America/Los_Angeles"])
+        #expect(variable.out.contains("37540.46"), "\(variable.err)")
+    }
+
+    @Test func unknownZoneExitsTwoWithCloseNames() throws {
+        let r = try lql(["-e", "Order | count", "--time-zone", "Europe/Pariss"])
+        #expect(r.status == 2, "\(r.err)")
+        #expect(r.err.contains("Europe/Paris"), "\(r.err)")
+    }
+}
