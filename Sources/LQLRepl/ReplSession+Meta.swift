@@ -56,9 +56,10 @@ extension ReplSession {
             if expanded && format != .table { format = .table }
             say("Expanded display is \(expanded ? "on" : "off").")
         case .set(let name, let value):
-            values[name] = value
+            if name == Self.timeZoneName { setTimeZone(value) } else { values[name] = value }
         case .unset(let name):
-            if values.removeValue(forKey: name) == nil { say("$\(name) has no value") }
+            if name == Self.timeZoneName { setTimeZone(nil) }
+            else if values.removeValue(forKey: name) == nil { say("$\(name) has no value") }
         case .listParams:
             listParameters()
         case .include(let path):
@@ -68,6 +69,7 @@ extension ReplSession {
             say("Connected to database \"\(connection.database)\" as user \"\(connection.user)\" \(place) at port \"\(connection.port)\""
                 + (connection.isConnected ? "" : " (connection lost)") + ".")
             say("Tenant \(tenant?.slug ?? tenantName) (\(tenant?.id ?? "unresolved")), \(scope.strategy.name) scope; schema \(schemaPath).")
+            say("Time zone: \(timeZoneDescription).")
         case .help(let topic):
             say(help(topic))
         case .quit:

@@ -13,7 +13,8 @@ public final class ReplSession {
     let catalog: Catalog
     let schemaPath: String
     let connection: Connection
-    let scope: TenantScope
+    /// Mutable for `\set timezone` (ReplSession+TimeZone.swift).
+    var scope: TenantScope
     let useColor: Bool
     let interactive: Bool
     let environment: [String: String]
