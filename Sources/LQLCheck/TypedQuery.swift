@@ -81,6 +81,14 @@ public enum TypedStage: Sendable, Hashable {
     case aggregate([OutputItem])
     case count
     case distinct
+    /// `derive`: on model rows, items without a window are inlined where they are used (the
+    /// generator materialises only windows); on columns, every item becomes a column.
+    case derive([OutputItem])
+    /// `take n by k, …`; `tieBreak` orders rows the last sort leaves tied (the model's id, or
+    /// every output column).
+    case takeBy(TypedExpr, keys: [TypedExpr], tieBreak: [TypedSortKey])
+    /// `append q`: UNION ALL; names from the left.
+    case append(CheckedQuery)
 }
 
 /// An output column and how it is computed.
@@ -308,6 +316,10 @@ public struct TypedExpr: Sendable, Hashable {
         case aggregateCall(AggregateCall)
         /// `x in (query)` / `x not in (query)`: the query yields one column of x's type.
         case inQuery(TypedExpr, CheckedQuery, negated: Bool)
+        /// `case when c then v … else e end`
+        case caseWhen([TypedCaseBranch], otherwise: TypedExpr?)
+        /// `f(…) over (…)`
+        case window(WindowExpr)
     }
     public var kind: Kind
     public var type: LQLType

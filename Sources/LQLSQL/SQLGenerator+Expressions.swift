@@ -114,7 +114,8 @@ extension StatementBuilder {
             w.write(alias: table.alias(for: ref.path, builder: self), column: ref.column)
 
         case .output(let name):
-            guard let alias = ctx.derived else { preconditionFailure("an output column outside a derived table") }
+            // A derived table's column, or a column `derive` added to whole model rows.
+            guard let alias = ctx.derived ?? ctx.table?.alias else { preconditionFailure("an output column outside a derived table") }
             w.write(alias: alias, column: name)
 
         case .parameter(let name):
@@ -182,6 +183,11 @@ extension StatementBuilder {
 
         case .inQuery(let x, let query, let negated):
             writeInQuery(x, query, negated: negated, ctx, into: &w)
+        case .caseWhen(let branches, let otherwise):
+            writeCase(branches, otherwise: otherwise, type: e.type, ctx, into: &w)
+
+        case .window(let window):
+            writeWindow(window, ctx, into: &w)
         }
     }
 

@@ -212,6 +212,7 @@ extension Parser {
             let member = try memberName()
             expr = Expr(.member(expr, member), span: expr.span.union(member.span))
         }
+        if let over = match(.over) { throw overWithoutCall(over, after: expr) }
         return expr
     }
 
@@ -255,13 +256,15 @@ extension Parser {
             advance()
             return Expr(.parameter(Identifier(token.value ?? "", span: token.span)), span: token.span)
         case .identifier, .keyword(.count):
-            if peek().kind == .leftParen { return try call() }
+            if peek().kind == .leftParen { return try windowed(try call()) }
             advance()
             return Expr(.name(Identifier(token.text, span: token.span)), span: token.span)
         case .leftBracket:
             return try list()
         case .leftParen:
             return try parenthesized()
+        case .keyword(.case):
+            return try caseExpression()
         default:
             throw missingExpression()
         }

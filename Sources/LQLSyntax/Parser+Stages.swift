@@ -14,6 +14,8 @@ extension Parser {
         case .keyword(.aggregate): return try aggregateStage()
         case .keyword(.count): return try countStage()
         case .keyword(.distinct): return try distinctStage()
+        case .keyword(.derive): return try deriveStage()
+        case .keyword(.append): return try appendStage()
         default: throw stageMissing()
         }
     }
@@ -44,12 +46,13 @@ extension Parser {
         return fail(expected: "a stage (`where`, `select`, `sort`, …)", code: .unknownStage)
     }
 
-    static let stageNames = ["where", "select", "sort", "take", "skip", "group by", "aggregate", "count", "distinct"]
+    static let stageNames = ["where", "select", "sort", "take", "skip", "group by", "aggregate", "count", "distinct",
+                             "derive", "append"]
 
     /// Words other query languages use for a stage.
     static let stageSynonyms: [String: String] = [
         "filter": "where", "having": "where", "order": "sort", "orderby": "sort", "order_by": "sort",
-        "limit": "take", "top": "take", "first": "take", "offset": "skip", "derive": "select",
+        "limit": "take", "top": "take", "first": "take", "offset": "skip", "mutate": "derive", "union": "append",
         "map": "select", "project": "select", "summarize": "aggregate", "agg": "aggregate",
         "groupby": "group by", "group_by": "group by", "unique": "distinct", "uniq": "distinct",
     ]
@@ -219,6 +222,11 @@ extension Parser {
         let start = advance().span.start
         if atStageEnd { throw fail(expected: "how many rows to take", code: .missingExpression, hints: ["for example `take 20`"]) }
         let count = try expression()
+        if match(.by) != nil {
+            if atStageEnd { throw fail(expected: "a key after `take \(source.text(in: count.span)) by`", code: .missingExpression) }
+            let keys = try commaList(closing: nil, what: "keys") { try $0.expression() }
+            return Stage(.takeBy(count, by: keys), span: span(from: start))
+        }
         return Stage(.take(count), span: span(from: start))
     }
 
