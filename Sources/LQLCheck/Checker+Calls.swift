@@ -44,7 +44,13 @@ extension Checker {
         if let fn = ScalarFunction(rawValue: name) {
             return checkScalarFunction(fn, f, args, scope, span: span, expected: expected)
         }
-        let close = Suggestions.closest(to: name, among: allFunctionNames, maxDistance: name.count <= 4 ? 1 : 2)
+        if WindowFunction(rawValue: name) != nil {
+            error(.windowNeedsSort, "`\(name)` is a window function: it needs `over (sort …)`", at: span,
+                  hints: ["as in `\(name)(\(args.map { source.text(in: $0.span) }.joined(separator: ", "))) over (sort …)`, in `select` or `derive`"])
+            return errorExpr(span)
+        }
+        let close = Suggestions.closest(to: name, among: allFunctionNames + WindowFunction.allCases.map(\.rawValue),
+                                        maxDistance: name.count <= 4 ? 1 : 2)
         error(.unknownFunction, "unknown function `\(name)`", at: f.span,
               hints: close.isEmpty ? ["functions: " + allFunctionNames.joined(separator: ", ")] : ["did you mean \(Suggestions.quotedList(close))?"])
         for a in args { _ = checkExpr(a, scope) }

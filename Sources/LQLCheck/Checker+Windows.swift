@@ -54,9 +54,10 @@ extension Checker {
                 return errorExpr(span)
             }
         } else if let agg = AggregateFunction(rawValue: f.name) {
-            if agg == .countDistinct {
-                error(.invalidWindow, "`count_distinct` cannot be computed over a window", at: f.span,
-                      hints: ["count distinct values per group with `group by … aggregate n: count_distinct(…)`"])
+            if agg == .countDistinct || agg == .median || agg == .percentile {
+                // PostgreSQL has no DISTINCT or ordered-set (percentile_cont) aggregate over a window.
+                error(.invalidWindow, "`\(f.name)` cannot be computed over a window", at: f.span,
+                      hints: ["compute it per group with `group by … aggregate x: \(f.name)(…)`"])
                 return errorExpr(span)
             }
             let a = checkAggregate(agg, f, args, inner.with(aggregates: .allowed), span: call.span)

@@ -27,7 +27,10 @@ struct AnalyticsFilterDiagnosticTests {
         .init(marked: "Order | select d: days_between(orderDate, 1️⃣number)", code: .typeMismatch, hint: ""),
         .init(marked: "Order | select h: hour(1️⃣@2025-01-01)", code: .typeMismatch, hint: ""),
         .init(marked: "WebhookSubscription | select s: string(1️⃣events)", code: .typeMismatch, hint: "", message: "single value"),
-        .init(marked: "Order | select 1️⃣lag(total)", code: .unknownFunction, hint: "functions: "),
+        .init(marked: "Order | select 1️⃣lag(total)", code: .windowNeedsSort, hint: "lag(total) over (sort …)"),
+        .init(marked: "Order | select 1️⃣lagg(total)", code: .unknownFunction, hint: "did you mean `lag`"),
+        .init(marked: "Order | select 1️⃣zork(total)", code: .unknownFunction, hint: "functions: "),
+        .init(marked: "Order | group by status aggregate r: sum(total) | derive m: 1️⃣median(r) over ()", code: .invalidWindow, hint: "group by"),
         .init(marked: "Order | select 1️⃣medain(total)", code: .unknownFunction, hint: "did you mean `median`"),
     ]
 
