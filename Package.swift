@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `lql mcp` only: the SDK's MCP library target (stdio transport; no SwiftNIO on Linux).
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     ],
     targets: [
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq",
@@ -31,9 +33,14 @@ let package = Package(
         .target(name: "LQL", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLCheck", "LQLSQL", "LQLSystem"]),
         .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals", "LQL", "LQLSQL", "LQLDiagnostics", "LQLOutput", "LQLSystem"]),
         .target(name: "LQLOutput", dependencies: ["LQL"]),
+        // `lql mcp`: the Model Context Protocol server (the SDK's MCP target: swift-system and
+        // swift-log, no SwiftNIO); it runs queries through LQLPostgres like `lql run`.
+        .target(name: "LQLMCP", dependencies: [
+            "LQL", "LQLPostgres", "LQLOutput", "LQLSystem", .product(name: "MCP", package: "swift-sdk"),
+        ]),
         .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLOutput", "LQLSystem"]),
         .target(name: "LQLCommands", dependencies: [
-            "LQL", "LQLPostgres", "LQLOutput", "LQLRepl", "LQLSystem",
+            "LQL", "LQLPostgres", "LQLOutput", "LQLRepl", "LQLSystem", "LQLMCP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lql", dependencies: ["LQLCommands"]),
