@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTestSupport"]),
         // Faults against real processes: PgBouncer, a hot standby, killed backends, restarts, load.
         .testTarget(name: "LQLFaultTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLRepl", "LQLTestSupport"]),
+        .testTarget(name: "LQLMCPTests", dependencies: ["LQL", "LQLMCP", "LQLPostgres", "LQLTestSupport"]),
         .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLCommands", "LQLTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -22,3 +22,7 @@ fi
 if python3 -c 'import pglast' 2>/dev/null; then :; else
     python3 -m pip install -q pglast 2>/dev/null || python3 -m pip install -q --break-system-packages pglast
 fi
+# The Python MCP SDK: the real MCP client the `lql mcp` tests drive the server with.
+if python3 -c 'import mcp.client.stdio' 2>/dev/null; then :; else
+    python3 -m pip install -q mcp 2>/dev/null || python3 -m pip install -q --break-system-packages mcp
+fi
