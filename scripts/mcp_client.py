@@ -15,6 +15,14 @@ from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
 
+def field(obj, *names):
+    """The SDK renamed fields between major versions (isError → is_error): take whichever exists."""
+    for name in names:
+        if hasattr(obj, name):
+            return getattr(obj, name)
+    return None
+
+
 async def main(plan):
     params = StdioServerParameters(command=plan["command"], args=plan.get("args", []), env=plan.get("env"))
     results = []
@@ -25,7 +33,8 @@ async def main(plan):
                 started = time.perf_counter()
                 if "tool" in call:
                     r = await session.call_tool(call["tool"], call.get("arguments", {}))
-                    out = {"isError": bool(r.isError), "structuredContent": r.structuredContent,
+                    out = {"isError": bool(field(r, "is_error", "isError")),
+                           "structuredContent": field(r, "structured_content", "structuredContent"),
                            "text": "".join(c.text for c in r.content if getattr(c, "type", "") == "text")}
                 elif "read" in call:
                     r = await session.read_resource(call["read"])
@@ -38,7 +47,7 @@ async def main(plan):
                     out = {"resources": [str(x.uri) for x in r.resources]}
                 out["seconds"] = time.perf_counter() - started
                 results.append(out)
-    print(json.dumps({"server": init.serverInfo.name, "results": results}))
+    print(json.dumps({"server": field(init, "server_info", "serverInfo").name, "results": results}))
 
 
 if __name__ == "__main__":

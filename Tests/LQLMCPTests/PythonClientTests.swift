@@ -2,13 +2,15 @@ import Foundation
 import LQLTestSupport
 import Testing
 
+enum PythonMCP {
+    static let isInstalled = (try? runProcess("/usr/bin/env", ["python3", "-c", "import mcp.client.stdio"]).status) == 0
+}
+
 /// The official Python MCP SDK as the client (scripts/mcp_client.py; installed by
 /// scripts/install-deps.sh): the server speaks the protocol as a real client expects, and its
 /// answers through that client equal `lql run`'s.
-@Suite(.serialized, .enabled(if: PythonClientTests.hasClient, "python3 -c 'import mcp' fails: run scripts/install-deps.sh"))
+@Suite(.serialized, .enabled(if: PythonMCP.isInstalled, "python3 -c 'import mcp' fails: run scripts/install-deps.sh"))
 struct PythonClientTests {
-    static let hasClient = (try? runProcess("/usr/bin/env", ["python3", "-c", "import mcp.client.stdio"]).status) == 0
-
     static func drive(tenant: String, calls: [[String: Any]]) throws -> [[String: Any]] {
         let pg = try LeoraCluster.shared()
         let env = lqlEnvironment(["DATABASE_URL": pg.readerURL])
