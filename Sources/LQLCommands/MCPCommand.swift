@@ -3,6 +3,8 @@ import Foundation
 import LQL
 import LQLMCP
 import LQLPostgres
+import LQLTenancy
+import LQLAudit
 
 /// `lql mcp --tenant SLUG`: a Model Context Protocol server on stdin/stdout for an AI assistant.
 /// The schema, connection and tenant are resolved here, once, before the first message: an

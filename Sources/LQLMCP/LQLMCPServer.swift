@@ -1,6 +1,8 @@
 import Foundation
 import LQL
 import LQLPostgres
+import LQLTenancy
+import LQLAudit
 import LQLSystem
 import MCP
 

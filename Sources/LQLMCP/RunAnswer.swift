@@ -1,6 +1,7 @@
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLTenancy
 import MCP
 
 /// `run_query`'s answer: rows as objects keyed by column name in `structuredContent`, with the
@@ -22,7 +23,7 @@ enum RunAnswer {
         let summary = "\(rows.count) row\(rows.count == 1 ? "" : "s")"
             + (result.truncated ? " (truncated at the limit of \(limit): there are more)" : "")
             + ", query id \(queryID)\n"
-        let json = RowValues.jsonText(columns: result.columns.map(\.outputColumn), rows: result.rows)
+        let json = RowValues.jsonText(columns: result.columns.map { OutputColumn(name: $0.name, typeOID: $0.typeOID) }, rows: result.rows)
         return ToolAnswer(structured: structured, text: summary + json, isError: false)
     }
 }

@@ -2,6 +2,8 @@ import Foundation
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLTenancy
+import LQLAudit
 import LQLSystem
 import MCP
 
