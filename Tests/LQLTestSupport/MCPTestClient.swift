@@ -1,19 +1,18 @@
 import Foundation
-import LQLTestSupport
 
 /// An MCP client over pipes, as a desktop assistant runs a server: starts the real `lql mcp`
 /// binary, sends newline-delimited JSON-RPC, reads the answer to each request by its id.
 /// Initializes on start (initialize, then notifications/initialized).
-final class MCPTestClient {
-    let process = Process()
+public final class MCPTestClient {
+    public let process = Process()
     private let toServer = Pipe(), fromServer = Pipe(), errors = Pipe()
     private var buffer = Data()
     private var nextID = 1
-    private(set) var initializeResult: [String: Any] = [:]
+    public private(set) var initializeResult: [String: Any] = [:]
 
-    init(tenant: String, extraArguments: [String] = [], environment extra: [String: String]) throws {
+    public init(tenant: String, schema: String = Repository.leoraSchemaPath, extraArguments: [String] = [], environment extra: [String: String]) throws {
         process.executableURL = URL(fileURLWithPath: Repository.lqlBinary)
-        process.arguments = ["mcp", "--tenant", tenant, "--schema", Repository.leoraSchemaPath] + extraArguments
+        process.arguments = ["mcp", "--tenant", tenant, "--schema", schema] + extraArguments
         process.environment = lqlEnvironment(extra)
         process.currentDirectoryURL = Repository.root
         process.standardInput = toServer
@@ -31,24 +30,24 @@ final class MCPTestClient {
 
     /// Ends the session as a client does: closes the server's stdin, waits for it to exit.
     @discardableResult
-    func close() -> Int32 {
+    public func close() -> Int32 {
         try? toServer.fileHandleForWriting.close()
         process.waitUntilExit()
         return process.terminationStatus
     }
 
-    var standardError: String {
+    public var standardError: String {
         String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     }
 
-    func send(_ message: [String: Any]) throws {
+    public func send(_ message: [String: Any]) throws {
         var data = try JSONSerialization.data(withJSONObject: message)
         data.append(0x0A)
         try toServer.fileHandleForWriting.write(contentsOf: data)
     }
 
     /// Sends a request and returns its `result`; a JSON-RPC error is thrown.
-    func request(_ method: String, _ params: [String: Any]? = nil) throws -> [String: Any] {
+    public func request(_ method: String, _ params: [String: Any]? = nil) throws -> [String: Any] {
         let id = nextID
         nextID += 1
         var message: [String: Any] = ["jsonrpc": "2.0", "id": id, "method": method]
@@ -64,7 +63,7 @@ final class MCPTestClient {
     }
 
     /// A tool call's result (content, structuredContent, isError).
-    func call(_ tool: String, _ arguments: [String: Any]) throws -> ToolResult {
+    public func call(_ tool: String, _ arguments: [String: Any]) throws -> ToolResult {
         ToolResult(try request("tools/call", ["name": tool, "arguments": arguments]))
     }
 
@@ -82,25 +81,25 @@ final class MCPTestClient {
     }
 }
 
-struct RPCError: Error, CustomStringConvertible {
-    let object: [String: Any]
-    var description: String { "JSON-RPC error \(object)" }
+public struct RPCError: Error, CustomStringConvertible {
+    public let object: [String: Any]
+    public var description: String { "JSON-RPC error \(object)" }
 }
 
-struct ToolResult {
-    let raw: [String: Any]
-    init(_ raw: [String: Any]) { self.raw = raw }
-    var isError: Bool { raw["isError"] as? Bool ?? false }
-    var structured: [String: Any] { raw["structuredContent"] as? [String: Any] ?? [:] }
-    var text: String { ((raw["content"] as? [[String: Any]])?.first?["text"] as? String) ?? "" }
-    var rows: [[String: Any]] { structured["rows"] as? [[String: Any]] ?? [] }
-    var diagnosticCodes: [String] { (structured["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String } }
-    var truncated: Bool { structured["truncated"] as? Bool ?? false }
+public struct ToolResult {
+    public let raw: [String: Any]
+    public init(_ raw: [String: Any]) { self.raw = raw }
+    public var isError: Bool { raw["isError"] as? Bool ?? false }
+    public var structured: [String: Any] { raw["structuredContent"] as? [String: Any] ?? [:] }
+    public var text: String { ((raw["content"] as? [[String: Any]])?.first?["text"] as? String) ?? "" }
+    public var rows: [[String: Any]] { structured["rows"] as? [[String: Any]] ?? [] }
+    public var diagnosticCodes: [String] { (structured["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String } }
+    public var truncated: Bool { structured["truncated"] as? Bool ?? false }
 }
 
 /// JSON values compared as JSON (key order and number spelling do not matter).
-enum JSONValue {
-    static func canonical(_ value: Any) -> String {
+public enum JSONValue {
+    public static func canonical(_ value: Any) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: ["v": value], options: [.sortedKeys, .fragmentsAllowed])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
