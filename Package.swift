@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .library(name: "LQL", targets: ["LQL"]),
         .executable(name: "lql", targets: ["lql"]),
+        .executable(name: "lql-mcp", targets: ["lql-mcp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,17 +39,20 @@ let package = Package(
         .target(name: "LQLCluster", dependencies: ["LQLPostgres", "LQLTenancy", "LQLSystem", "CSignals"]),
         .target(name: "LQLOutput", dependencies: ["LQL"]),
         .target(name: "LQLAudit", dependencies: ["LQLPostgres", "LQLOutput", "LQLSystem"]),
-        // `lql mcp`: the Model Context Protocol server (the SDK's MCP target: swift-system and
-        // swift-log, no SwiftNIO); it runs queries through LQLTenancy's scope like `lql run`.
+        // `lql mcp`: the Model Context Protocol server (the SDK's MCP target: swift-system,
+        // swift-log, FoundationNetworking; no SwiftNIO); runs queries through LQLTenancy like `lql run`.
         .target(name: "LQLMCP", dependencies: [
             "LQL", "LQLPostgres", "LQLTenancy", "LQLAudit", "LQLOutput", "LQLSystem", .product(name: "MCP", package: "swift-sdk"),
         ]),
         .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLSystem"]),
         .target(name: "LQLCommands", dependencies: [
-            "LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLAudit", "LQLOutput", "LQLRepl", "LQLSystem", "LQLMCP",
+            "LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLAudit", "LQLOutput", "LQLRepl", "LQLSystem",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lql", dependencies: ["LQLCommands"]),
+        // `lql mcp` execs it: the SDK's MCP target brings FoundationNetworking (libcurl) on Linux,
+        // kept out of the lql binary so `lql run` does not load it.
+        .executableTarget(name: "lql-mcp", dependencies: ["LQLCommands", "LQLMCP"]),
         // Benchmarks (bench/README.md): build with -c release.
         .executableTarget(name: "lql-bench-compile", dependencies: ["LQL"], path: "bench/compile", exclude: ["queries.tsv", "prqlc_bench.py", "run.sh"], sources: ["main.swift"]),
 

@@ -7,7 +7,8 @@ set -euo pipefail
 
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in postgresql postgresql-client libpq-dev libedit-dev pgbouncer tmux pkg-config; do
+# libcurl4-openssl-dev: the static release link of lql-mcp (the MCP SDK brings FoundationNetworking).
+for pkg in postgresql postgresql-client libpq-dev libedit-dev pgbouncer tmux pkg-config libcurl4-openssl-dev; do
     have_pkg "$pkg" || need+=("$pkg")
 done
 python3 -m pip --version >/dev/null 2>&1 || need+=(python3-pip)

@@ -126,6 +126,9 @@ public final class LQLMCPServer: Sendable {
         audit.queryID = queryID
         audit.sql = statement.sql.text
         audit.bindCount = statement.sql.binds.count
+        // The record's duration is the tenant transaction's, as `lql run` measures its own.
+        let started = Clock.monotonicSeconds()
+        defer { audit.transactionMs = (Clock.monotonicSeconds() - started) * 1000 }
         do {
             let rows = try settings.session.run(statement.sql, limit: limit, queryID: queryID)
             audit.rows = rows.rows.count
@@ -150,10 +153,12 @@ struct CallAudit {
     var durationMs = 0.0
     var outcome = "ok"
     var queryID: String?
+    /// A run's tenant transaction; the record then carries it rather than the whole call.
+    var transactionMs: Double?
 
     func record(role: String, tenant: String) -> AuditRecord {
         AuditRecord(dbRole: role, tenant: tenant, sourceText: source, sql: sql, bindCount: bindCount, rows: rows,
-                    durationMs: durationMs, outcome: outcome, queryID: queryID)
+                    durationMs: transactionMs ?? durationMs, outcome: outcome, queryID: queryID)
     }
 }
 

@@ -18,11 +18,11 @@ public final class TenantSession: @unchecked Sendable {
     public let tenant: Tenant
     let lock = NSLock()
 
-    /// Resolves `tenantName` once (an unknown tenant fails here, before the server starts).
-    public init(connection: Connection, scope: TenantScope, tenantName: String) throws {
+    /// `tenant` was resolved once, before the server started (an unknown one never serves).
+    public init(connection: Connection, scope: TenantScope, tenant: Tenant) {
         self.connection = connection
         self.scope = scope
-        self.tenant = try scope.resolve(tenantName, on: connection)
+        self.tenant = tenant
     }
 
     public var databaseRole: String { connection.user }

@@ -236,3 +236,16 @@ struct MCPServerTests {
         }
     }
 }
+
+/// The MCP SDK brings FoundationNetworking (libcurl) on Linux: it stays in lql-mcp, so `lql run`
+/// does not load it. lql links neither it nor SwiftNIO; lql-mcp has no SwiftNIO either.
+@Test("lql links no FoundationNetworking, curl or NIO; lql-mcp no NIO")
+func linkedLibraries() throws {
+    let lql = try runProcess("/usr/bin/ldd", [Repository.lqlBinary])
+    let server = try runProcess("/usr/bin/ldd", [(Repository.lqlBinary as NSString).deletingLastPathComponent + "/lql-mcp"])
+    #expect(lql.status == 0 && server.status == 0)
+    for name in ["FoundationNetworking", "libcurl", "NIO"] { #expect(!lql.out.contains(name), "\(name)") }
+    #expect(!server.out.contains("NIO"))
+    let symbols = try runProcess("/usr/bin/env", ["sh", "-c", "nm -C '\((Repository.lqlBinary as NSString).deletingLastPathComponent)/lql-mcp' | grep -c 'NIOCore' || true"])
+    #expect(symbols.out.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "SwiftNIO symbols in lql-mcp")
+}
