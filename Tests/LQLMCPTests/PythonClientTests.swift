@@ -36,7 +36,7 @@ struct PythonClientTests {
             ])
             try #require(results.count == 4)
             #expect(results[0]["tools"] as? [String] == ["describe_schema", "check_query", "compile_query", "run_query"])
-            #expect(((results[1]["contents"] as? [String])?.first ?? "").hasPrefix("# LQL in one page"))
+            #expect(((results[1]["contents"] as? [String])?.first ?? "").hasPrefix("# Querying through lql"))
             let rows = (results[2]["structuredContent"] as? [String: Any])?["rows"]
             let pg = try LeoraCluster.shared()
             let expected = try runLQL(["run", "-", "--tenant", tenant, "--schema", Repository.leoraSchemaPath, "--format", "json"],

@@ -3,7 +3,7 @@ import LQLSyntax
 
 /// Completion inside a stage: fields and relations of the model in scope, paths after `.`,
 /// enum values after `==`/`!=`/`in [`, and the words that may follow an operand.
-extension CompletionEngine {
+extension QueryCompletion {
     func completeExpression(_ body: [Token], stage: Keyword, scope: Scope, word: String) -> Completion {
         var frames = [Frame(scope: scope, allowsToMany: stage == .select, start: 0)]
         var afterAggregate = false

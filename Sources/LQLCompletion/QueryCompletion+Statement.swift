@@ -5,7 +5,7 @@ import LQLSyntax
 /// LQL completion: the tolerant lexer splits the text before the cursor; the statement under
 /// the cursor gives the source model, the stage, and the brackets the cursor is inside, and
 /// from them what may be typed here.
-extension CompletionEngine {
+extension QueryCompletion {
     static let stageWords = ["where", "select", "sort", "take", "skip", "group by", "aggregate", "count", "distinct"]
     static let aggregateFunctions: Set<String> = ["count", "count_distinct", "sum", "avg", "min", "max", "any", "all"]
     static let scalarFunctions = ["lower", "upper", "length", "trim", "starts_with", "ends_with", "coalesce", "round",

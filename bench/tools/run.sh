@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The tools' bars (issue 16), with the release binary:
+#   - `lql lsp` completion and hover: p99 round trip under 10 ms on the Leora schema;
+#   - `lql fmt` of every report in examples/: under 50 ms in total (the whole process, start-up
+#     included, for all of them at once; the median of RUNS runs).
+# Usage: bench/tools/run.sh [N=1000] [RUNS=20]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+n="${1:-1000}"
+runs="${2:-20}"
+lql="$(scripts/build-release.sh | tail -1)"
+echo "lql: $lql"
+echo
+python3 bench/tools/lsp_bench.py "$lql" "$n"
+echo
+reports=$(find examples -name '*.lql' | sort)
+count=$(echo "$reports" | wc -l)
+python3 - "$lql" "$runs" $reports <<'PY'
+import subprocess, sys, time, statistics
+lql, runs, files = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+times = []
+for _ in range(runs):
+    start = time.perf_counter()
+    r = subprocess.run([lql, "fmt", "--check", *files], capture_output=True)
+    times.append((time.perf_counter() - start) * 1000)
+    if r.returncode != 0:
+        raise SystemExit("lql fmt --check failed: " + r.stdout.decode() + r.stderr.decode())
+start = time.perf_counter()
+subprocess.run([lql, "--version"], capture_output=True)
+startup = (time.perf_counter() - start) * 1000
+print(f"| lql fmt --check, {len(files)} reports, one process ({runs} runs) | median ms | max ms |")
+print("|---|---:|---:|")
+print(f"| all reports | {statistics.median(times):.1f} | {max(times):.1f} |")
+print(f"| (lql --version, start-up alone) | {startup:.1f} | |")
+PY
