@@ -145,4 +145,39 @@ import Testing
         client.notify("exit", [:])
         #expect(client.waitForExit() == 0)
     }
+
+    func hoverText(_ client: LanguageServerClient, _ uri: String, _ line: Int, _ character: Int) throws -> String {
+        let answer = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": line, "character": character]])
+        return ((answer["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String ?? ""
+    }
+
+    @Test func hoverKnowsScopesAndItemTypesAndBadInputIsAnErrorNotACrash() throws {
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let client = try start()
+        _ = try client.request("initialize", ["rootUri": URL(fileURLWithPath: workspace).absoluteString, "capabilities": [String: Any]()])
+        let uri = "file:///untitled/items.lql"
+        let text = "Customer | select name, open: count(orders where status == PENDING), rep: salesRep.fullName\n"
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "lql", "version": 1, "text": text]])
+        _ = try client.notification("textDocument/publishDiagnostics")
+
+        // `status` inside `count(orders where …)` is the order's, not the customer's.
+        #expect(try hoverText(client, uri, 0, 50).contains("Order.status: OrderStatus"))
+        // The call in a named item: the item's type.
+        #expect(try hoverText(client, uri, 0, 31).contains("open: BigInt"))
+        // A label: its column's type.
+        #expect(try hoverText(client, uri, 0, 70).contains("rep: String"))
+
+        // A body that is not JSON gets a parse error; the server keeps serving.
+        let garbage = Data("{not json".utf8)
+        client.sendRaw(Data("Content-Length: \(garbage.count)\r\n\r\n".utf8) + garbage)
+        let again = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 1]])
+        #expect(again["result"] is [String: Any])
+        let notOpen = try client.request("textDocument/hover", ["textDocument": ["uri": "file:///nope.lql"], "position": ["line": 0, "character": 0]])
+        #expect((notOpen["error"] as? [String: Any])?["code"] as? Int == -32602)
+
+        // exit without shutdown: status 1, as the protocol says.
+        client.notify("exit", [:])
+        #expect(client.waitForExit() == 1)
+    }
 }
+
