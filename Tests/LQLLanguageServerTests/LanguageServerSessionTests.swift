@@ -96,6 +96,17 @@ import Testing
         let toLet = try client.request("textDocument/definition", ["textDocument": ["uri": uri], "position": ["line": 3, "character": 3]])
         #expect(range((toLet["result"] as? [[String: Any]])?.first?["range"]) == [2, 4, 2, 10])
 
+        // A model and a field through a relation: their lines in the schema.
+        let toModel = try client.request("textDocument/definition", ["textDocument": ["uri": uri], "position": ["line": 2, "character": 14]])
+        let modelLocation = try #require((toModel["result"] as? [[String: Any]])?.first)
+        #expect(modelLocation["uri"] as? String == URL(fileURLWithPath: schemaPath).absoluteString)
+        let schemaLines = try String(contentsOfFile: schemaPath, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let modelLine = range(modelLocation["range"]).first ?? -1
+        #expect(modelLine >= 0 && schemaLines[modelLine].hasPrefix("model Order {"))
+        let toField = try client.request("textDocument/definition", ["textDocument": ["uri": uri], "position": ["line": 3, "character": 37]])
+        let fieldLine = range((toField["result"] as? [[String: Any]])?.first?["range"]).first ?? -1
+        #expect(fieldLine >= 0 && schemaLines[fieldLine].trimmingCharacters(in: .whitespaces).hasPrefix("fullName"))
+
         // Document symbols: the param, the let and the query.
         let symbols = try client.request("textDocument/documentSymbol", ["textDocument": ["uri": uri]])
         let names = (symbols["result"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
