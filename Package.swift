@@ -45,6 +45,7 @@ let package = Package(
         .target(name: "LQLDoctor", dependencies: ["LQLPostgres", "LQLTenancy", "LQLSchema"]),
         .target(name: "LQLCluster", dependencies: ["LQLPostgres", "LQLTenancy", "LQLSystem", "CSignals"]),
         .target(name: "LQLOutput", dependencies: ["LQL"]),
+        .target(name: "LQLHelp"),
         // `lql fmt`: layout from the token stream; needs only the syntax stage.
         .target(name: "LQLFormat", dependencies: ["LQLDiagnostics", "LQLSyntax"]),
         // Schema-aware completion, shared by the prompt and the language server.
@@ -52,7 +53,7 @@ let package = Package(
         // `lql lsp`: the language server (JSON over stdio; Foundation here, off the query run path).
         .target(name: "LQLLanguageServer", dependencies: ["LQL", "LQLDiagnostics", "LQLSchema", "LQLFormat", "LQLCompletion", "LQLSystem"]),
         .target(name: "LQLAudit", dependencies: ["LQLPostgres", "LQLOutput", "LQLSystem"]),
-        .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLCompletion", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLSystem"]),
+        .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLCompletion", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLSystem", "LQLHelp"]),
         .target(name: "LQLCommands", dependencies: [
             "LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLAudit", "LQLOutput", "LQLRepl", "LQLSystem",
             "LQLFormat", "LQLLanguageServer",
@@ -73,7 +74,7 @@ let package = Package(
         .testTarget(name: "LQLLanguageServerTests", dependencies: ["LQLSyntax", "LQLTestSupport"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
-        .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLTestSupport"]),
+        .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLTestSupport", "LQLHelp"]),
         .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLCluster", "LQLTestSupport"]),
         // Faults against real processes: PgBouncer, a hot standby, killed backends, restarts, load.
         .testTarget(name: "LQLFaultTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLOutput", "LQLRepl", "LQLTestSupport"]),

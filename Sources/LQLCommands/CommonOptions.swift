@@ -31,7 +31,7 @@ public struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Show bind values in server error messages.")
     public var verbose = false
 
-    @Flag(name: .long, help: "Print no warnings (e.g. about a role that row-level security does not apply to).")
+    @Flag(name: [.short, .long], help: "Print no warnings (e.g. about a role that row-level security does not apply to), and no banner at the prompt.")
     public var quiet = false
 
     public init() {}

@@ -1,5 +1,6 @@
 @_exported import LQLCompletion
 import LQLOutput
+import LQLHelp
 import LQLSchema
 
 /// Tab completion at the prompt: the prompt's meta-commands (`\d`, `\i FILE`, `\tenant`…) here,
@@ -60,10 +61,16 @@ public struct CompletionEngine: Sendable {
             return words(catalog.queryableModels.map(\.name).sorted(), .model)
         case "format":
             return words(OutputFormat.allCases.map(\.rawValue))
-        case "timing", "x":
+        case "timing":
             return words(["on", "off"])
+        case "x":
+            return words(["on", "off", "auto"])
+        case "explain":
+            return words(["analyze"])
+        case "g", "o", "out", "e", "edit":
+            return completeFile(String(argument))
         case "help", "?", "h":
-            return words(MetaCommandInfo.all.map(\.name))
+            return words(MetaCommandInfo.all.map(\.name) + LanguageHelp.names)
         case "set", "unset":
             return words(parameters.sorted(), .parameter)
         case "tenant":
