@@ -7,12 +7,14 @@ deps:
 	@scripts/install-deps.sh
 
 build: deps
+	@scripts/stamp-commit.sh
 	$(SWIFT) build
 
 demo: build
 	$(SWIFT) run lql demo
 
 test: deps
+	@scripts/stamp-commit.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

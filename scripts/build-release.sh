@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=.build-release
+scripts/stamp-commit.sh
 flags=(-c release --product lql --static-swift-stdlib --scratch-path "$scratch"
        -Xswiftc -Xclang-linker -Xswiftc -no-pie
        -Xswiftc -Xfrontend -Xswiftc -function-sections

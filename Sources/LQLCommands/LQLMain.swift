@@ -1,3 +1,4 @@
+import CSignals
 import LQLSystem
 import ArgumentParser
 import Foundation
@@ -42,5 +43,9 @@ public struct LQLMain: ParsableCommand {
 }
 
 public enum LQLVersion {
-    public static let string = "0.1.0"
+    public static let number = "0.1.0"
+    /// The git commit of the build (from scripts/stamp-commit.sh), empty when it was not stamped.
+    public static let commit = String(cString: lql_build_commit())
+    /// `0.1.0 (commit 1a2b3c4d5e6f)`, as `lql --version` and the prompt's banner show it.
+    public static let string = commit.isEmpty ? number : "\(number) (commit \(commit))"
 }

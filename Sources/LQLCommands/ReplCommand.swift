@@ -45,7 +45,7 @@ struct PromptLauncher {
                                   useColor: frontEnd.environment.useColorOnStdout, interactive: interactive,
                                   environment: frontEnd.environment.variables)
         if !quiet {
-            session.banner = "lql \(LQLVersion.string) · database \(context.connection.database)"
+            session.banner = "lql \(LQLVersion.number) · database \(context.connection.database)"
                 + (context.tenant.isEmpty ? "" : " · tenant \(context.tenant)") + " · \\help for help, \\q quits"
         }
         let status = session.run()
