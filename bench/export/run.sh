@@ -14,7 +14,7 @@ bin=/usr/lib/postgresql/15/bin
 out="$(mktemp -d /tmp/lql-bench-export.XXXX)"
 cd "$root"
 [[ -x /usr/bin/time ]] || apt-get install -y time >&2
-lql="$(scripts/build-release.sh)"
+lql="${LQL_BIN:-$(scripts/build-release.sh)}"  # LQL_BIN: time a given build (e.g. main's) instead
 if [[ "$scale" != 0 ]]; then
     scripts/leora-db.sh start "$scale" >&2
     trap 'scripts/leora-db.sh stop >&2; rm -rf "$out"' EXIT
