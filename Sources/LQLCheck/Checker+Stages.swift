@@ -191,6 +191,7 @@ extension Checker {
 
     func checkItems(_ items: [SelectItem], _ scope: Scope) -> [OutputItem] {
         var names = OutputNames(checker: self)
+        names.headedByPath = OutputNames.sharedNames(items)
         var out: [OutputItem] = []
         var earlier: [String: Span] = [:]
         for item in items {
@@ -254,15 +255,38 @@ extension Checker {
 }
 
 /// Output column names for one stage: the written name, else the last path segment, else the
-/// function name; collisions among derived names get `_2`, `_3`… in order.
+/// function name. A path whose last segment another column of the stage also has (its own
+/// name or a written one) is headed by its whole path instead (`customer.name`,
+/// `product.name`); other collisions among derived names get `_2`, `_3`… in order. The names
+/// are the table headings, csv headers and JSON keys alike.
 struct OutputNames {
     let checker: Checker
     var used: [String: Span] = [:]
+    /// Derived names more than one item of the stage would get: paths with them use the path.
+    var headedByPath: Set<String> = []
 
     init(checker: Checker) { self.checker = checker }
 
     mutating func name(for written: Identifier?, expr: Expr) -> String {
-        name(for: written, fallback: OutputNames.derived(from: expr), span: expr.span)
+        var fallback = OutputNames.derived(from: expr)
+        if written == nil, headedByPath.contains(fallback), case .member = expr.kind,
+           let segments = expr.pathSegments, segments.count > 1 {
+            fallback = segments.map(\.name).joined(separator: ".")
+        }
+        return name(for: written, fallback: fallback, span: expr.span)
+    }
+
+    /// The names (written, or derived from a path's last segment) that several items share.
+    static func sharedNames(_ items: [SelectItem]) -> Set<String> {
+        var counts: [String: Int] = [:]
+        for item in items {
+            let name: String = switch item.kind {
+            case .expr(let named): named.name?.name ?? derived(from: named.expr)
+            case .shape(let shape): shape.name?.name ?? shape.path.pathSegments?.last?.name ?? "shape"
+            }
+            counts[name, default: 0] += 1
+        }
+        return Set(counts.filter { $0.value > 1 }.keys)
     }
 
     mutating func name(for written: Identifier?, fallback: String, span: Span) -> String {

@@ -244,7 +244,7 @@ struct Parser {
 
 extension Token {
     /// Tokens a statement can start with; a line beginning with anything else continues.
-    var canBeginStatement: Bool {
+    public var canBeginStatement: Bool {
         switch kind {
         case .identifier, .keyword(.let), .keyword(.param): true
         default: false
@@ -252,7 +252,7 @@ extension Token {
     }
 
     /// Tokens after which a statement cannot end, so the next line continues it.
-    var continuesOnNextLine: Bool {
+    public var continuesOnNextLine: Bool {
         if kind.isBinaryOperator || kind.isOpeningBracket { return true }
         switch kind {
         case .comma, .colon, .assign, .pipe, .pipePipe, .ampAmp, .bang, .dot, .lessGreater:

@@ -1,6 +1,7 @@
 import LQLPostgres
 import LQLDiagnostics
 import LQLSystem
+import Synchronization
 
 /// The zone a tenant transaction reads dates in: date literals, `date`, `trunc`, `weekday`,
 /// `days_between` and printed timestamps follow the session's `TimeZone`. Without one the
@@ -31,15 +32,20 @@ public enum TimeZoneError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// Zone names already checked against pg_timezone_names in this process, by lower-cased name →
+/// the catalog's spelling. Reading pg_timezone_names costs ~150 ms (the server loads every
+/// zone), so a session (the REPL, a report's statements) pays it once per zone, not per
+/// transaction.
+let checkedZones = Mutex<[String: String]>([:])
+
 extension TenantScope {
-    static let setTimeZoneSQL = """
-        SELECT set_config('TimeZone', name, true) FROM pg_timezone_names WHERE lower(name) = lower($1) \
-        ORDER BY name = $1 DESC, name LIMIT 1
+    static let checkZoneSQL = """
+        SELECT name FROM pg_timezone_names WHERE lower(name) = lower($1) ORDER BY name = $1 DESC, name LIMIT 1
         """
 
-    /// Sets the transaction's `TimeZone` (SET LOCAL) to `zone`. The name is a bind, checked
-    /// against `pg_timezone_names` in the same statement, and the value set is the catalog's own
-    /// spelling of it: nothing the caller wrote is spliced into SQL.
+    /// Sets the transaction's `TimeZone` (SET LOCAL) to `zone`. The name is a bind, and only a
+    /// name found in `pg_timezone_names` is set, in the catalog's own spelling: nothing the caller
+    /// wrote is spliced into SQL, and a POSIX string PostgreSQL would also accept (`UTC+3`) is not.
     func apply(_ zone: SessionTimeZone, tenant: Tenant, on connection: Connection) throws {
         let name: String
         switch zone {
@@ -52,10 +58,17 @@ extension TenantScope {
             }
             name = value.trimmingWhitespaceAndNewlines()
         }
-        let set = try connection.execute(TenantScope.setTimeZoneSQL, [name], types: [TenantScope.textOID])
-        guard set.rowCount > 0 else {
-            let names = (try? connection.execute("SELECT name FROM pg_timezone_names").rows.compactMap { $0.first ?? nil }) ?? []
-            throw TimeZoneError.unknown(given: name, similar: Suggestions.closest(to: name, among: names))
+        let key = name.lowercased()
+        var canonical = checkedZones.withLock { $0[key] }
+        if canonical == nil {
+            let found = try connection.execute(TenantScope.checkZoneSQL, [name], types: [TenantScope.textOID])
+            guard found.rowCount > 0, let spelled = found[0, 0] else {
+                let names = (try? connection.execute("SELECT name FROM pg_timezone_names").rows.compactMap { $0.first ?? nil }) ?? []
+                throw TimeZoneError.unknown(given: name, similar: Suggestions.closest(to: name, among: names))
+            }
+            checkedZones.withLock { $0[key] = spelled }
+            canonical = spelled
         }
+        try connection.execute("SELECT set_config('TimeZone', $1, true)", [canonical!], types: [TenantScope.textOID])
     }
 }

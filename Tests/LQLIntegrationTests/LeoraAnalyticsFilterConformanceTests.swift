@@ -94,6 +94,9 @@ import Testing
                             FROM customers c LEFT JOIN orders o ON o.customer_id = c.id AND o.tenant_id = $1
                             WHERE c.tenant_id = $1 GROUP BY c.id, c.account_number ORDER BY c.account_number
                             """),
+        ConformanceCase(lql: "param p: Decimal = 0.5\nOrder | group by status aggregate q: percentile(total, $p) | sort status",
+                        sql: "SELECT status, (percentile_cont(0.75) WITHIN GROUP (ORDER BY total))::numeric FROM orders WHERE tenant_id = $1 GROUP BY status ORDER BY status",
+                        parameters: ["p": "0.75"]),
         // x in (query)
         ConformanceCase(lql: "Customer | where id in (Invoice | where status == OVERDUE | select customerId) | select accountNumber | sort accountNumber",
                         sql: """

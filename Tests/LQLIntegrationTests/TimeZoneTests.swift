@@ -85,6 +85,30 @@ import Testing
         }
     }
 
+    /// Measured, not asserted: what the zone costs a transaction (one more statement, which
+    /// reads pg_timezone_names).
+    @Test func costOfSettingTheZone() throws {
+        let db = try LeoraCluster.shared()
+        let reader = try Connection(db.readerURL)
+        let tenant = try TenantScope().resolve(LeoraCluster.tenants[0], on: reader)
+        func time(_ scope: TenantScope) throws -> Double {
+            let clock = ContinuousClock()
+            let n = 30
+            let start = clock.now
+            for _ in 0..<n { try scope.withTenant(tenant, on: reader) { _ in } }
+            let d = clock.now - start
+            return (Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15) / Double(n)
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        try TenantScope(timeZone: .named("Europe/Lisbon")).withTenant(tenant, on: reader) { _ in }
+        print("time zone: first use of a zone in a process (checks pg_timezone_names): \(clock.now - start)")
+        _ = try time(TenantScope()); _ = try time(TenantScope(timeZone: .named("America/Los_Angeles")))
+        let plain = try time(TenantScope()), named = try time(TenantScope(timeZone: .named("America/Los_Angeles")))
+        let own = try time(TenantScope(timeZone: try tenantZone))
+        print("time zone cost per transaction: none \(plain) ms, named \(named) ms, tenant \(own) ms")
+    }
+
     @Test func everyTenantReadsItsOwnZone() throws {
         let db = try LeoraCluster.shared()
         let owner = try Connection(db.ownerURL)

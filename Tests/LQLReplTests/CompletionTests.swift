@@ -148,15 +148,17 @@ import LQLSchema
 
     @Test func metaCommands() {
         #expect(texts("\\") .count == MetaCommandInfo.allSpellings.count)
-        #expect(texts("\\ti") == ["\\timing"])
-        #expect(texts("\\t") == ["\\tenant", "\\timing"])
-        #expect(engine.complete("\\ti").replacement == "\\timing ")
+        #expect(texts("\\ti") == ["\\timing", "\\timeout"])
+        #expect(texts("\\t") == ["\\tenant", "\\tenants", "\\timing", "\\timeout"])
+        #expect(engine.complete("\\timi").replacement == "\\timing ")
         #expect(engine.complete("\\conn").replacement == "\\conninfo")
         #expect(texts("\\d Inv") == ["Inventory", "Invoice"])
         #expect(texts("\\format j") == ["json"])
         #expect(texts("\\timing o") == ["on", "off"])
         #expect(texts("\\unset m") == ["minBalance"])
-        #expect(texts("\\help ti") == ["timing"])
+        #expect(texts("\\help ti") == ["timing", "timeout"])
+        #expect(texts("\\help wh") == ["where"], "language topics too")
+        #expect(texts("\\x a") == ["auto"])
         // a meta-command typed on a continuation line
         #expect(texts("Order |\n\\d Cu") == ["Customer"])
     }

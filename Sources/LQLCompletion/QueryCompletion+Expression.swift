@@ -3,7 +3,7 @@ import LQLSyntax
 
 /// Completion inside a stage: fields and relations of the model in scope, paths after `.`,
 /// enum values after `==`/`!=`/`in [`, and the words that may follow an operand.
-extension CompletionEngine {
+extension QueryCompletion {
     func completeExpression(_ body: [Token], stage: Keyword, scope: Scope, word: String) -> Completion {
         var frames = [Frame(scope: scope, allowsToMany: stage == .select, start: 0)]
         var afterAggregate = false
@@ -217,7 +217,7 @@ extension Token {
     }
 }
 
-extension CompletionEngine {
+extension QueryCompletion {
     /// `case` expressions not yet closed by `end` in the stage so far.
     func openCases(_ body: [Token]) -> Int {
         body.reduce(0) { n, t in t.isKeyword(.case) ? n + 1 : t.isKeyword(.end) ? max(0, n - 1) : n }

@@ -5,7 +5,7 @@ import LQLSyntax
 /// LQL completion: the tolerant lexer splits the text before the cursor; the statement under
 /// the cursor gives the source model, the stage, and the brackets the cursor is inside, and
 /// from them what may be typed here.
-extension CompletionEngine {
+extension QueryCompletion {
     static let stageWords = ["where", "select", "sort", "take", "skip", "group by", "aggregate", "count", "distinct",
                              "derive", "append"]
     /// Functions that exist only with `over (…)`, offered where windows are allowed.
