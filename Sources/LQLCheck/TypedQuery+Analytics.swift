@@ -19,8 +19,7 @@ public enum WindowFunction: String, Sendable, Hashable, CaseIterable {
     case percentRank = "percent_rank"
     case ntile, lag, lead, first, last
 
-    /// Functions whose result depends on the row order: they need a `sort`.
-    public var needsSort: Bool { true }
+    // Every one of them depends on the row order, so each needs a `sort` in its window.
     /// `first`/`last` read a frame; the others ignore one.
     public var readsFrame: Bool { self == .first || self == .last }
 }
