@@ -46,7 +46,9 @@ struct PromptLauncher {
                                   environment: frontEnd.environment.variables)
         if !quiet {
             session.banner = "lql \(LQLVersion.number) · database \(context.connection.database)"
-                + (context.tenant.isEmpty ? "" : " · tenant \(context.tenant)") + " · \\help for help, \\q quits"
+                + (context.tenant.isEmpty ? "" : " · tenant \(context.tenant)")
+                + (context.scope.timeZone == nil ? "" : " · time zone \(session.timeZoneDescription)")
+                + " · \\help for help, \\q quits"
         }
         let status = session.run()
         if status != 0 { throw CommandFailure(ExitStatus(rawValue: status) ?? .serverError) }

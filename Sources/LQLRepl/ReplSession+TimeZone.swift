@@ -22,7 +22,7 @@ extension ReplSession {
         say("Time zone is \(timeZoneDescription).")
     }
 
-    var timeZoneDescription: String {
+    public var timeZoneDescription: String {
         switch scope.timeZone {
         case nil: "the server's (UTC)"
         case .named(let z)?: z
