@@ -47,12 +47,13 @@ def main():
     # lql mcp: one server, requests one after another as an assistant sends them.
     audit = os.path.join(work, "mcp.jsonl")
     server = subprocess.Popen([lql, "mcp", "--schema", schema, "--tenant", tenant], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, env=dict(env, LQL_AUDIT_LOG=audit), bufsize=0)
+                              stdout=subprocess.PIPE, env=dict(env, LQL_AUDIT_LOG=audit))
     next_id = [0]
 
     def request(method, params):
         next_id[0] += 1
         server.stdin.write((json.dumps({"jsonrpc": "2.0", "id": next_id[0], "method": method, "params": params}) + "\n").encode())
+        server.stdin.flush()
         while True:
             line = server.stdout.readline()
             if not line:
@@ -63,6 +64,7 @@ def main():
 
     request("initialize", {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "bench", "version": "1"}})
     server.stdin.write(b'{"jsonrpc":"2.0","method":"notifications/initialized"}\n')
+    server.stdin.flush()
     rows = {}
     for name, q in QUERIES:
         request("tools/call", {"name": "run_query", "arguments": {"query": q}})  # warm-up
