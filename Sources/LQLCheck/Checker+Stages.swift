@@ -5,14 +5,16 @@ import LQLSyntax
 extension Checker {
     /// Checks a query. `final` queries produce output: a query that ends on model rows selects
     /// the model's default columns.
-    func checkQuery(_ query: Query, final: Bool) -> (query: CheckedQuery, scope: Scope.Kind)? {
+    func checkQuery(_ query: Query, final: Bool) -> (query: CheckedQuery, scope: Scope.Kind, derived: [DerivedColumn])? {
         var stages: [TypedStage] = []
         var scopeKind: Scope.Kind
+        var derived: [DerivedColumn] = []
         let modelName: String
         let sourceName = query.source.name
         if let letDef = lets[sourceName] {
             stages = letDef.query.stages
             scopeKind = letDef.endScope
+            derived = letDef.derived
             modelName = letDef.query.model
         } else if let model = catalog.model(named: sourceName) {
             if model.isTenantRoot {
@@ -37,19 +39,19 @@ extension Checker {
         }
 
         for stage in query.stages {
-            checkStage(stage, scope: &scopeKind, into: &stages)
+            checkStage(stage, scope: &scopeKind, derived: &derived, into: &stages)
         }
 
         var columns: [QueryColumn]
         switch scopeKind {
         case .row(let model, _):
-            let items = defaultItems(of: model, span: query.source.span)
+            let items = rowProjection(of: model, derived: derived, span: query.source.span)
             columns = items.map { QueryColumn(name: $0.name, type: $0.type) }
             if final { stages.append(.select(items)) }
         case .columns(let c): columns = c
         case .constant: columns = []
         }
-        return (CheckedQuery(model: modelName, stages: stages, columns: columns, span: query.span), scopeKind)
+        return (CheckedQuery(model: modelName, stages: stages, columns: columns, span: query.span), scopeKind, derived)
     }
 
     /// The model's scalar fields in schema order, minus secrets, the tenant key and unsupported types.
@@ -61,8 +63,11 @@ extension Checker {
         }
     }
 
-    func checkStage(_ stage: Stage, scope kind: inout Scope.Kind, into stages: inout [TypedStage]) {
+    func checkStage(_ stage: Stage, scope kind: inout Scope.Kind, derived: inout [DerivedColumn],
+                    into stages: inout [TypedStage]) {
         var scope = Scope(kind: kind, stage: stage.keyword)
+        if case .row = kind { scope.derived = derived }
+        defer { if case .columns = kind { derived = [] } }
         switch stage.kind {
         case .where(let e):
             let typed = checkExpr(e, scope)
@@ -70,6 +75,7 @@ extension Checker {
             stages.append(.filter(typed))
 
         case .select(let items):
+            scope.windows = true
             let out = checkItems(items, scope)
             stages.append(.select(out))
             kind = .columns(out.map { QueryColumn(name: $0.name, type: $0.type) })
@@ -119,7 +125,7 @@ extension Checker {
         case .distinct:
             // Distinct rows of a model are distinct default columns: make that projection explicit.
             if case .row(let model, _) = kind {
-                let items = defaultItems(of: model, span: stage.span)
+                let items = rowProjection(of: model, derived: derived, span: stage.span)
                 stages.append(.select(items))
                 kind = .columns(items.map { QueryColumn(name: $0.name, type: $0.type) })
             }
@@ -136,6 +142,13 @@ extension Checker {
                       hints: ["apply `distinct` before the `select` with the shape, or select the shape's fields as plain columns"])
             }
             stages.append(.distinct)
+
+        case .derive(let items):
+            checkDerive(items, scope, kind: &kind, derived: &derived, into: &stages)
+        case .takeBy(let n, let keys):
+            checkTakeBy(n, keys, scope, span: stage.span, into: &stages)
+        case .append(let other):
+            checkAppend(other, scope, kind: &kind, derived: derived, into: &stages, span: stage.span)
         }
     }
 
@@ -144,16 +157,26 @@ extension Checker {
         if !typed.type.isError, let bare = firstBareReference(typed) {
             error(.nonAggregate, "`\(source.text(in: bare.span))` is not aggregated: every `aggregate` item must be computed from aggregates",
                   at: bare.span,
-                  hints: ["wrap it in an aggregate such as `min(…)`, `max(…)` or `count_distinct(…)`, or move it to `group by`"])
+                  hints: bareHints(bare))
         }
         return OutputItem(name: names.name(for: item.name, expr: item.expr), value: .expr(typed), span: item.span)
+    }
+
+    func bareHints(_ bare: TypedExpr) -> [String] {
+        if case .collection = bare.kind {
+            let text = source.text(in: bare.span)
+            return ["`\(text)` is one value per row; to add it up over all rows, aggregate it: `sum(\(text))`",
+                    "or start from the related model: `… | where … | aggregate total: sum(…)`"]
+        }
+        return ["wrap it in an aggregate such as `min(…)`, `max(…)` or `count_distinct(…)`, or move it to `group by`"]
     }
 
     /// A row or column reference not inside an aggregate function.
     func firstBareReference(_ e: TypedExpr) -> TypedExpr? {
         switch e.kind {
         case .column, .output: return e
-        case .constant, .parameter, .aggregate: return nil
+        case .constant, .parameter, .aggregate, .aggregateCall: return nil
+        case .inQuery(let x, _, _): return firstBareReference(x)
         case .collection: return e
         case .not(let x), .negate(let x), .isNull(let x, _): return firstBareReference(x)
         case .binary(_, let a, let b), .inList(let a, let b, _), .has(let a, let b):
@@ -162,6 +185,7 @@ extension Checker {
         case .inRange(let a, let l, let u, _):
             return firstBareReference(a) ?? firstBareReference(l) ?? firstBareReference(u)
         case .call(_, let args): return args.lazy.compactMap(firstBareReference).first
+        case .caseWhen, .window: return e.children.lazy.compactMap(firstBareReference).first
         }
     }
 
@@ -169,10 +193,18 @@ extension Checker {
         var names = OutputNames(checker: self)
         names.headedByPath = OutputNames.sharedNames(items)
         var out: [OutputItem] = []
+        var earlier: [String: Span] = [:]
         for item in items {
             switch item.kind {
             case .expr(let named):
+                if let id = sameStageReference(named.expr, earlier: earlier, scope) {
+                    reportSameStageReference(id, stage: "select")
+                    out.append(OutputItem(name: names.name(for: named.name, expr: named.expr),
+                                          value: .expr(errorExpr(named.expr.span)), span: item.span))
+                    continue
+                }
                 let typed = checkExpr(named.expr, scope)
+                if let n = named.name { earlier[n.name] = n.span }
                 out.append(OutputItem(name: names.name(for: named.name, expr: named.expr), value: .expr(typed), span: item.span))
             case .shape(let shape):
                 let value = checkShape(shape, scope)

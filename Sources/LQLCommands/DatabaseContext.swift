@@ -31,7 +31,8 @@ struct DatabaseContext {
         tenant = given
         let timeout = options.timeoutMilliseconds
         var scope = TenantScope(strategy: DatabaseContext.strategy(for: catalog, schemaPath: schemaPath),
-                                statementTimeoutMilliseconds: timeout)
+                                statementTimeoutMilliseconds: timeout,
+                                timeZone: try TimeZoneChoice.resolve(options.timeZone ?? environment["LQL_TIME_ZONE"], catalog: catalog))
         if !options.quiet {
             scope.rowSecurityTables = catalog.models.filter { $0.isTenantScoped && !$0.isView }
                 .map { quoteIdentifier($0.schemaName ?? "public") + "." + quoteIdentifier($0.tableName) }
@@ -65,6 +66,7 @@ struct DatabaseContext {
         switch error {
         case let f as CommandFailure: f
         case let t as TenantError: CommandFailure(.noSuchTenant, "lql: \(t)")
+        case let z as TimeZoneError: CommandFailure(.usage, "lql: \(z)")
         case let p as PostgresError: CommandFailure(.serverError, "lql: \(p.isQueryCanceled ? "cancelled: " : "")\(p.fullDescription)")
         case let o as OutputError: CommandFailure(.serverError, "lql: writing the output failed: \(o)")
         default: CommandFailure(.serverError, "lql: \(error)")

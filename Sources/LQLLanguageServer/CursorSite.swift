@@ -56,6 +56,32 @@ struct CursorSite {
         return depth == 0
     }
 
+    /// The output name of the item the cursor is in (`revenue` anywhere in
+    /// `revenue: sum(quantity * unitPrice)`): the nearest `name:` before it at the stage's level.
+    var itemLabel: String? {
+        guard let index, let query, let first = tokens.firstIndex(where: { $0.span.start >= query.span.start }),
+              first <= index else { return nil }
+        // Bracket depth before each token from the query's start: items sit at depth 0.
+        var depths: [Int] = []
+        var depth = 0
+        for i in first...index {
+            depths.append(depth)
+            if tokens[i].kind.isOpeningBracket { depth += 1 } else if tokens[i].kind.isClosingBracket { depth = max(0, depth - 1) }
+        }
+        var i = index
+        while i > first {
+            if depths[i - first] == 0 {
+                let t = tokens[i]
+                if (t.kind == .comma || t.kind == .pipe), i != index { return nil }
+                if t.kind == .colon, tokens[i - 1].kind == .identifier || tokens[i - 1].keyword != nil {
+                    return tokens[i - 1].text
+                }
+            }
+            i -= 1
+        }
+        return nil
+    }
+
     /// The model a query's rows come from, following `let` names.
     func sourceModel(_ query: Query, in catalog: Catalog, hops: Int = 0) -> Model? {
         if let model = catalog.model(named: query.source.name) { return model }

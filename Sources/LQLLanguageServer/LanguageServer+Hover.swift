@@ -28,6 +28,11 @@ extension LanguageServer {
         default:
             break
         }
+        // Anywhere else in a named item: the item's type (`sum(…)` in `revenue: sum(…)`).
+        if sections.isEmpty, let label = site.itemLabel,
+           let column = compiledStatement(document, at: offset)?.columns.first(where: { $0.name == label }) {
+            sections.append(Self.code("\(column.name): \(column.type)"))
+        }
         if site.isQueryHead || (token.kind == .pipe && site.isTopLevel), let compiled = compiledStatement(document, at: offset) {
             sections.append(Self.sql(compiled.sql))
         }

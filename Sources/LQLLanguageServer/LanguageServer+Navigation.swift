@@ -2,10 +2,16 @@ import Foundation
 import LQL
 
 extension LanguageServer {
-    /// Go to definition: a `let` name to its `let`, a `$param` to its `param`.
+    /// Go to definition: a `let` name to its `let`, a `$param` to its `param`, a model or a
+    /// field (through relations) to its line in the Prisma schema.
     func definition(_ document: TextDocument, at offset: Int) -> Any {
         let site = CursorSite(document.source, offset: offset)
         guard let token = site.token else { return NSNullValue.null }
+        if token.kind == .identifier, site.letDeclaration(named: token.text) == nil,
+           let catalog = schema.catalog, let schemaDocument = schema.document {
+            let span = catalog.model(named: token.text)?.span ?? site.field(in: catalog)?.field.span
+            if let span { return [["uri": schemaDocument.uri, "range": schemaDocument.range(of: span)]] }
+        }
         let target: Span?
         switch token.kind {
         case .parameter: target = site.paramDeclaration(named: token.value ?? "")?.name.span

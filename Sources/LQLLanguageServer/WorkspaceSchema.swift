@@ -13,6 +13,8 @@ struct WorkspaceSchema {
     var root: String
     private(set) var path: String?
     private(set) var catalog: Catalog?
+    /// The schema's text, for locations in it (go to definition of a model or field).
+    private(set) var document: TextDocument?
     /// Why there is no catalog, for the log.
     private(set) var problem: String?
     private var modified: Stamp?
@@ -31,6 +33,7 @@ struct WorkspaceSchema {
         if !force, located == path, stamp == modified { return false }
         path = located
         modified = stamp
+        document = nil
         guard let located else {
             catalog = nil
             problem = "no Prisma schema found in \(root) (prisma/schema.prisma, schema.prisma or LQL_SCHEMA)"
@@ -39,6 +42,7 @@ struct WorkspaceSchema {
         do {
             let loaded = try PrismaSchemaReader.load(path: located)
             catalog = loaded.catalog
+            document = TextDocument(uri: URL(fileURLWithPath: located).absoluteString, version: 0, text: loaded.source.text)
             problem = loaded.catalog == nil ? "the schema \(located) has errors: " + loaded.diagnostics.map(\.message).joined(separator: "; ") : nil
         } catch let d as Diagnostic {
             catalog = nil

@@ -87,9 +87,10 @@ extension ReplSession {
             if expanded && format != .table { format = .table }
             say("Expanded display is \(expanded ? "on" : "off").")
         case .set(let name, let value):
-            values[name] = value
+            if name == Self.timeZoneName { setTimeZone(value) } else { values[name] = value }
         case .unset(let name):
-            if values.removeValue(forKey: name) == nil { say("$\(name) has no value") }
+            if name == Self.timeZoneName { setTimeZone(nil) }
+            else if values.removeValue(forKey: name) == nil { say("$\(name) has no value") }
         case .listParams:
             listParameters()
         case .include(let path):
@@ -99,6 +100,7 @@ extension ReplSession {
             say("Connected to database \"\(connection.database)\" as user \"\(connection.user)\" \(place) at port \"\(connection.port)\""
                 + (connection.isConnected ? "" : " (connection lost)") + ".")
             say((tenant.map { "Tenant \($0.slug) (\($0.id))" } ?? "No tenant") + ", \(scope.strategy.name) scope; schema \(schemaPath).")
+            say("Time zone: \(timeZoneDescription).")
         case .help(let topic):
             page(help(topic))
         case .quit:

@@ -39,6 +39,11 @@ extension ReplSession {
         if compiled.hasErrors || !warnings.isEmpty {
             report(render(compiled.diagnostics, preludeBytes: result.preludeBytes, entry: text, origin: origin))
         }
+        if compiled.hasErrors, interactive, EntryReader.startsWithPipe(text) {
+            // The last query ran at its Enter; this `|` line came after it.
+            report("note: a `|` line continues a query only while it waits (after a line that is\n"
+                   + "only a model or `let` name); press Up to recall the last query and add the stage")
+        }
         guard let program = compiled.program, !compiled.hasErrors else { return 1 }
         for name in definitions.keep(from: text, catalog: catalog) {
             say("note: `\(name)` used a definition that changed and was dropped")

@@ -13,6 +13,7 @@ public final class ReplSession {
     let catalog: Catalog
     let schemaPath: String
     let connection: Connection
+    /// Mutable for `\set timezone` (ReplSession+TimeZone.swift).
     var scope: TenantScope
     let useColor: Bool
     let interactive: Bool

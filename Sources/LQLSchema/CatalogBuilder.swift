@@ -36,6 +36,7 @@ struct CatalogBuilder {
                                         modelsWithUnknownTypes: modelsWithUnknownTypes)
         models = resolver.resolve()
         sink = resolver.sink
+        DatasourceCheck.check(schema, modelCount: models.count, sink: &sink)
         let datasourceSchemas = schema.datasources.first?.property("schemas")?.nameList.map(\.name) ?? []
         let tenancy = TenancyDetector.detect(models: &models, datasourceSchemas: datasourceSchemas, sink: &sink)
         return Catalog(models: models, enums: enums, tenancy: tenancy, datasourceSchemas: datasourceSchemas)

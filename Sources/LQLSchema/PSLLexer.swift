@@ -47,7 +47,7 @@ struct PSLLexer {
                 index += 1
                 emit(.newline, from: start)
             case UInt8(ascii: "/"):
-                lexComment(start)
+                if peek(1) == UInt8(ascii: "*") { lexBlockComment(start, &sink) } else { lexComment(start) }
             case UInt8(ascii: "\""):
                 lexString(start, &sink)
             case UInt8(ascii: "{"): index += 1; emit(.leftBrace, from: start)
@@ -83,7 +83,7 @@ struct PSLLexer {
     private static func isKnownStart(_ b: UInt8, next: UInt8?) -> Bool {
         if isIdentStart(b) || isDigit(b) { return true }
         if b == UInt8(ascii: "-") { return next.map(isDigit) ?? false }
-        if b == UInt8(ascii: "/") { return next == UInt8(ascii: "/") }
+        if b == UInt8(ascii: "/") { return next == UInt8(ascii: "/") || next == UInt8(ascii: "*") }
         return " \t\r\n\"{}()[],:=?@".utf8.contains(b)
     }
 
@@ -95,6 +95,19 @@ struct PSLLexer {
         if text.hasSuffix("\r") { text.removeLast() }
         if text.hasPrefix(" ") { text.removeFirst() }
         emit(.docComment, from: start, text: text)
+    }
+
+    /// `/* … */` (Prisma reads them since 6.x): blank to the parser, but each newline inside is
+    /// kept, so the line structure that separates fields and attributes stays as written.
+    private mutating func lexBlockComment(_ start: Int, _ sink: inout SchemaDiagnosticSink) {
+        index += 2
+        while let c = peek() {
+            if c == UInt8(ascii: "*"), peek(1) == UInt8(ascii: "/") { index += 2; return }
+            index += 1
+            if c == UInt8(ascii: "\n") { emit(.newline, from: index - 1) }
+        }
+        sink.add(Diagnostic(.schemaUnterminatedBlock, "this `/*` comment is never closed", at: Span(start, start + 2),
+                            hints: ["close it with `*/`"]))
     }
 
     private mutating func lexString(_ start: Int, _ sink: inout SchemaDiagnosticSink) {

@@ -189,5 +189,6 @@ extension Parser {
 
 extension Keyword {
     /// Keywords that begin a stage.
-    static let stageKeywords: Set<Keyword> = [.where, .select, .sort, .take, .skip, .group, .aggregate, .count, .distinct]
+    static let stageKeywords: Set<Keyword> = [.where, .select, .sort, .take, .skip, .group, .aggregate, .count, .distinct,
+                                              .derive, .append]
 }

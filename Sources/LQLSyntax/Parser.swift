@@ -45,6 +45,8 @@ struct Parser {
     var nesting = 0
     /// End of the last consumed token, for node spans.
     var lastEnd = 0
+    /// Parenthesized queries being read (`append (Customer | …)`): there `)` ends a stage too.
+    var subqueryDepth = 0
 
     init(source: SourceFile, rawTokens: [Token]) {
         self.source = source
@@ -143,7 +145,9 @@ struct Parser {
         }
     }
 
-    var atStageEnd: Bool { atStatementEnd || check(.pipe) || check(.pipePipe) }
+    var atStageEnd: Bool {
+        atStatementEnd || check(.pipe) || check(.pipePipe) || (subqueryDepth > 0 && check(.rightParen))
+    }
 
     /// The span from `start` to the end of the last consumed token.
     func span(from start: Int) -> Span { Span(start, max(start, lastEnd)) }
@@ -255,7 +259,8 @@ extension Token {
             return true
         case .keyword(let k):
             switch k {
-            case .where, .select, .sort, .take, .skip, .group, .by, .aggregate, .let, .param, .as, .not:
+            case .where, .select, .sort, .take, .skip, .group, .by, .aggregate, .let, .param, .as, .not,
+                 .derive, .append, .case, .when, .then, .else, .over, .rows:
                 return true
             default:
                 return false

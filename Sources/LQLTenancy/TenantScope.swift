@@ -99,6 +99,8 @@ public struct TenantScope: Sendable {
     public var strategy: TenancyStrategy
     /// `statement_timeout` for the transaction (set with `set_config(…, true)`, i.e. SET LOCAL).
     public var statementTimeoutMilliseconds: Int?
+    /// The zone dates are read in (SessionTimeZone.swift); nil keeps the server's (UTC).
+    public var timeZone: SessionTimeZone?
 
     /// Told (once per scoped transaction) when row-level security does not apply to the
     /// connected role: a superuser, BYPASSRLS, or the owner of a table in `rowSecurityTables`
@@ -108,9 +110,11 @@ public struct TenantScope: Sendable {
     /// The tenant-scoped tables, as `"schema"."table"`, whose owner row-level security skips.
     public var rowSecurityTables: [String] = []
 
-    public init(strategy: TenancyStrategy = .rowLevelSecurity, statementTimeoutMilliseconds: Int? = nil) {
+    public init(strategy: TenancyStrategy = .rowLevelSecurity, statementTimeoutMilliseconds: Int? = nil,
+                timeZone: SessionTimeZone? = nil) {
         self.strategy = strategy
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
+        self.timeZone = timeZone
     }
 
     static let textOID: UInt32 = 25
@@ -211,6 +215,7 @@ public struct TenantScope: Sendable {
                                        types: [TenantScope.textOID, TenantScope.textOID])
             }
             try strategy.verify?(tenant, connection)
+            if let zone = timeZone { try apply(zone, tenant: tenant, on: connection) }
             if let ms = statementTimeoutMilliseconds {
                 try connection.execute("SELECT set_config('statement_timeout', $1, true)", [String(ms)],
                                        types: [TenantScope.textOID])

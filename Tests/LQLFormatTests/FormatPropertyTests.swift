@@ -20,6 +20,41 @@ import LQLTestSupport
         return files.sorted()
     }
 
+    /// One-line LQL queries written as string literals in the Swift tests (`"Order | where …"`),
+    /// those that parse: the same properties hold for them.
+    static func inlineQueries() -> [String] {
+        var queries: Set<String> = []
+        let root = Repository.path("Tests")
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+        let literal = try! NSRegularExpression(pattern: #""((?:[^"\\]|\\.)*)""#)
+        while let entry = walker.nextObject() as? String {
+            guard entry.hasSuffix(".swift"), let text = try? String(contentsOfFile: root + "/" + entry, encoding: .utf8) else { continue }
+            let range = NSRange(text.startIndex..., in: text)
+            for match in literal.matches(in: text, range: range) {
+                guard let r = Range(match.range(at: 1), in: text) else { continue }
+                let body = String(text[r])
+                guard body.range(of: #"^[A-Z][A-Za-z]* \|"#, options: .regularExpression) != nil,
+                      !body.contains("\\("), !body.contains("\\u") else { continue }
+                let query = body.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\\"", with: "\"")
+                    .replacingOccurrences(of: "\\\\", with: "\\")
+                if !LQLParser.parse(SourceFile(name: "<inline>", text: query)).hasErrors { queries.insert(query) }
+            }
+        }
+        return queries.sorted()
+    }
+
+    @Test func inlineQueriesKeepMeaningAndAreIdempotent() throws {
+        let queries = Self.inlineQueries()
+        #expect(queries.count > 100)
+        for query in queries {
+            let source = SourceFile(name: "<inline>", text: query)
+            let formatted = try #require(LQLFormatter.format(source).text, "\(query)")
+            let again = SourceFile(name: "<inline>", text: formatted)
+            #expect(SyntaxFingerprint(of: again) == SyntaxFingerprint(of: source), "\(query)")
+            #expect(LQLFormatter.format(again).text == formatted, "not idempotent: \(query)")
+        }
+    }
+
     @Test func theCorpusIsFound() {
         let files = Self.corpus()
         #expect(files.count > 150)

@@ -156,6 +156,7 @@ import Testing
         let line = screen.split(separator: "\n").last { $0.hasPrefix("Time: ") }!
         let ms = Double(line.dropFirst(6).split(separator: " ")[0])!
         #expect(ms < read - 1000, "\\timing said \(ms) ms after \(read) ms in the pager")
+        print("timing with the pager open (\(size)): \\timing \(ms) ms, \(Int(read)) ms in the pager")
     }
 
     /// Meta-command output pages too: `\help` is taller than 24 lines at 80 columns.

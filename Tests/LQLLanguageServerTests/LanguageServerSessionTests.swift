@@ -96,6 +96,17 @@ import Testing
         let toLet = try client.request("textDocument/definition", ["textDocument": ["uri": uri], "position": ["line": 3, "character": 3]])
         #expect(range((toLet["result"] as? [[String: Any]])?.first?["range"]) == [2, 4, 2, 10])
 
+        // A model and a field through a relation: their lines in the schema.
+        let toModel = try client.request("textDocument/definition", ["textDocument": ["uri": uri], "position": ["line": 2, "character": 14]])
+        let modelLocation = try #require((toModel["result"] as? [[String: Any]])?.first)
+        #expect(modelLocation["uri"] as? String == URL(fileURLWithPath: schemaPath).absoluteString)
+        let schemaLines = try String(contentsOfFile: schemaPath, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let modelLine = range(modelLocation["range"]).first ?? -1
+        #expect(modelLine >= 0 && schemaLines[modelLine].hasPrefix("model Order {"))
+        let toField = try client.request("textDocument/definition", ["textDocument": ["uri": uri], "position": ["line": 3, "character": 37]])
+        let fieldLine = range((toField["result"] as? [[String: Any]])?.first?["range"]).first ?? -1
+        #expect(fieldLine >= 0 && schemaLines[fieldLine].trimmingCharacters(in: .whitespaces).hasPrefix("fullName"))
+
         // Document symbols: the param, the let and the query.
         let symbols = try client.request("textDocument/documentSymbol", ["textDocument": ["uri": uri]])
         let names = (symbols["result"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
@@ -145,4 +156,39 @@ import Testing
         client.notify("exit", [:])
         #expect(client.waitForExit() == 0)
     }
+
+    func hoverText(_ client: LanguageServerClient, _ uri: String, _ line: Int, _ character: Int) throws -> String {
+        let answer = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": line, "character": character]])
+        return ((answer["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String ?? ""
+    }
+
+    @Test func hoverKnowsScopesAndItemTypesAndBadInputIsAnErrorNotACrash() throws {
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let client = try start()
+        _ = try client.request("initialize", ["rootUri": URL(fileURLWithPath: workspace).absoluteString, "capabilities": [String: Any]()])
+        let uri = "file:///untitled/items.lql"
+        let text = "Customer | select name, open: count(orders where status == PENDING), rep: salesRep.fullName\n"
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "lql", "version": 1, "text": text]])
+        _ = try client.notification("textDocument/publishDiagnostics")
+
+        // `status` inside `count(orders where …)` is the order's, not the customer's.
+        #expect(try hoverText(client, uri, 0, 50).contains("Order.status: OrderStatus"))
+        // The call in a named item: the item's type.
+        #expect(try hoverText(client, uri, 0, 31).contains("open: BigInt"))
+        // A label: its column's type.
+        #expect(try hoverText(client, uri, 0, 70).contains("rep: String"))
+
+        // A body that is not JSON gets a parse error; the server keeps serving.
+        let garbage = Data("{not json".utf8)
+        client.sendRaw(Data("Content-Length: \(garbage.count)\r\n\r\n".utf8) + garbage)
+        let again = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 1]])
+        #expect(again["result"] is [String: Any])
+        let notOpen = try client.request("textDocument/hover", ["textDocument": ["uri": "file:///nope.lql"], "position": ["line": 0, "character": 0]])
+        #expect((notOpen["error"] as? [String: Any])?["code"] as? Int == -32602)
+
+        // exit without shutdown: status 1, as the protocol says.
+        client.notify("exit", [:])
+        #expect(client.waitForExit() == 1)
+    }
 }
+

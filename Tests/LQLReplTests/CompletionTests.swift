@@ -31,7 +31,8 @@ import LQLSchema
     }
 
     @Test func stageKeywordsAfterPipe() {
-        #expect(texts("Order | ") == ["where", "select", "sort", "take", "skip", "group by", "aggregate", "count", "distinct"])
+        #expect(texts("Order | ") == ["where", "select", "sort", "take", "skip", "group by", "aggregate", "count", "distinct",
+                                      "derive", "append"])
         #expect(texts("Order | s") == ["select", "sort", "skip"])
         #expect(texts("Order\n| wh") == ["where"])
         #expect(texts("Order | group ") == ["by"])

@@ -60,6 +60,11 @@ public final class LanguageServerClient: @unchecked Sendable {
         input.fileHandleForWriting.write(Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
     }
 
+    /// Bytes as they are, for malformed input.
+    public func sendRaw(_ data: Data) {
+        input.fileHandleForWriting.write(data)
+    }
+
     public func notify(_ method: String, _ params: [String: Any]) {
         send(["method": method, "params": params])
     }

@@ -16,20 +16,27 @@ echo
 reports=$(find examples -name '*.lql' | sort)
 count=$(echo "$reports" | wc -l)
 python3 - "$lql" "$runs" $reports <<'PY'
-import subprocess, sys, time, statistics
+import os, resource, subprocess, sys, time, statistics
 lql, runs, files = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-times = []
+def child_cpu():
+    u = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (u.ru_utime + u.ru_stime) * 1000
+times, cpus = [], []
 for _ in range(runs):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), child_cpu()
     r = subprocess.run([lql, "fmt", "--check", *files], capture_output=True)
     times.append((time.perf_counter() - start) * 1000)
+    cpus.append(child_cpu() - cpu)
     if r.returncode != 0:
         raise SystemExit("lql fmt --check failed: " + r.stdout.decode() + r.stderr.decode())
-start = time.perf_counter()
-subprocess.run([lql, "--version"], capture_output=True)
-startup = (time.perf_counter() - start) * 1000
-print(f"| lql fmt --check, {len(files)} reports, one process ({runs} runs) | median ms | max ms |")
-print("|---|---:|---:|")
-print(f"| all reports | {statistics.median(times):.1f} | {max(times):.1f} |")
-print(f"| (lql --version, start-up alone) | {startup:.1f} | |")
+starts, start_cpus = [], []
+for _ in range(runs):
+    start, cpu = time.perf_counter(), child_cpu()
+    subprocess.run([lql, "--version"], capture_output=True)
+    starts.append((time.perf_counter() - start) * 1000)
+    start_cpus.append(child_cpu() - cpu)
+print(f"| lql fmt --check, {len(files)} reports, one process ({runs} runs; load {os.getloadavg()[0]:.1f}) | median wall ms | max wall ms | median CPU ms |")
+print("|---|---:|---:|---:|")
+print(f"| all reports | {statistics.median(times):.1f} | {max(times):.1f} | {statistics.median(cpus):.1f} |")
+print(f"| (lql --version: start-up alone) | {statistics.median(starts):.1f} | {max(starts):.1f} | {statistics.median(start_cpus):.1f} |")
 PY

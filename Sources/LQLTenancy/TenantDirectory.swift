@@ -1,15 +1,15 @@
-import LQL
 import LQLPostgres
+import LQLSchema
 
 /// `\tenants`: slug and name of the tenants the role can see, read from the tenancy root the
 /// schema names (the `Tenant` model, whatever it maps to) — only those two columns, even when
 /// the root has more. The pattern is a bind (`ILIKE`, `%` around it); the identifiers come from
 /// the schema, quoted.
-struct TenantDirectory {
-    let sql: String
+public struct TenantDirectory: Sendable {
+    public let sql: String
 
     /// nil when the schema has no tenancy root with a `slug` field.
-    init?(catalog: Catalog) {
+    public init?(catalog: Catalog) {
         guard let root = catalog.models.first(where: \.isTenantRoot),
               let slug = root.fields.first(where: { $0.name == "slug" }) else { return nil }
         let name = root.fields.first(where: { $0.name == "name" }) ?? slug
@@ -21,7 +21,7 @@ struct TenantDirectory {
     }
 
     /// The tenants matching `pattern` (part of a slug or name, any case; `%` and `_` are LIKE's).
-    func list(matching pattern: String?, on connection: Connection) throws -> [(slug: String, name: String)] {
+    public func list(matching pattern: String?, on connection: Connection) throws -> [(slug: String, name: String)] {
         let result = try connection.execute(sql, [pattern], types: [25])
         return result.rows.map { ($0[0] ?? "", $0.count > 1 ? $0[1] ?? "" : "") }
     }
