@@ -50,7 +50,17 @@ public final class LQLMCPServer: Sendable {
     }
 
     /// Serves on `transport` until its input ends, then waits for calls still running.
-    public func serve(transport: any Transport = LineTransport()) async throws {
+    public func serve() async throws {
+        try await serve(transport: LineTransport(intercept: { [self] line in
+            DirectToolCalls.reply(to: line) { name, arguments in
+                calls.begin()
+                defer { calls.end() }
+                return call(name, arguments)
+            }
+        }))
+    }
+
+    public func serve(transport: any Transport) async throws {
         let server = Server(name: "lql", version: LQLMCPServer.version, title: "lql (tenant \(tenantLabel))",
                             instructions: instructions,
                             capabilities: .init(resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))

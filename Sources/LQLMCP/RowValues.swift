@@ -30,7 +30,8 @@ enum RowValues {
         case .boolean:
             return text == "t" ? .bool(true) : (text == "f" ? .bool(false) : .string(text))
         case .json:
-            return (try? JSONDecoder().decode(Value.self, from: Data(text.utf8))) ?? .string(text)
+            // Not through Value's own decoder: it compiles a regex for every string (DirectToolCalls).
+            return (try? JSONDecoder().decode(DirectToolCalls.Argument.self, from: Data(text.utf8)))?.value ?? .string(text)
         case .string:
             return .string(text)
         }

@@ -47,12 +47,13 @@ def main():
     # lql mcp: one server, requests one after another as an assistant sends them.
     audit = os.path.join(work, "mcp.jsonl")
     server = subprocess.Popen([lql, "mcp", "--schema", schema, "--tenant", tenant], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, env=dict(env, LQL_AUDIT_LOG=audit), bufsize=0)
+                              stdout=subprocess.PIPE, env=dict(env, LQL_AUDIT_LOG=audit))
     next_id = [0]
 
     def request(method, params):
         next_id[0] += 1
         server.stdin.write((json.dumps({"jsonrpc": "2.0", "id": next_id[0], "method": method, "params": params}) + "\n").encode())
+        server.stdin.flush()
         while True:
             line = server.stdout.readline()
             if not line:
@@ -63,9 +64,18 @@ def main():
 
     request("initialize", {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "bench", "version": "1"}})
     server.stdin.write(b'{"jsonrpc":"2.0","method":"notifications/initialized"}\n')
+    server.stdin.flush()
     rows = {}
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def cpu_ms():  # the server's own CPU time (user + system), robust to a loaded machine
+        with open(f"/proc/{server.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000.0 / tick
+
     for name, q in QUERIES:
         request("tools/call", {"name": "run_query", "arguments": {"query": q}})  # warm-up
+        cpu_before = cpu_ms()
         times = []
         for _ in range(runs):
             t0 = time.perf_counter()
@@ -76,6 +86,7 @@ def main():
                 raise SystemExit(f"{name}: {result['content'][0]['text']}")
             rows[name] = result["structuredContent"]["rowCount"]
         results[name]["mcp"] = times
+        results[name]["cpu"] = (cpu_ms() - cpu_before) / runs
     server.stdin.close()
     server.wait()
     # The server's audit records, in call order: per query one warm-up, then RUNS timed calls.
@@ -87,8 +98,8 @@ def main():
 
     print(f"tenant {tenant}, {runs} runs per query; times in ms (medians unless marked)")
     print()
-    print("| query | rows | lql run query ms | run_query round trip ms | p95 ms | overhead vs lql run ms | server's own tx ms | overhead vs own tx ms | bar (≤ 5 ms) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("| query | rows | lql run query ms | run_query round trip ms | p95 ms | overhead vs lql run ms | server's own tx ms | overhead vs own tx ms | server CPU ms/call | bar (≤ 5 ms) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     worst = 0.0
     for name, _ in QUERIES:
         r = statistics.median(results[name]["run"])
@@ -99,9 +110,9 @@ def main():
         own = m - tx
         worst = max(worst, overhead, own)
         ok = overhead <= 5 and own <= 5
-        print(f"| {name} | {rows[name]} | {r:.2f} | {m:.2f} | {p95:.2f} | {overhead:+.2f} | {tx:.2f} | {own:+.2f} | {'ok' if ok else 'OVER'} |")
+        print(f"| {name} | {rows[name]} | {r:.2f} | {m:.2f} | {p95:.2f} | {overhead:+.2f} | {tx:.2f} | {own:+.2f} | {results[name]['cpu']:.2f} | {'ok' if ok else 'OVER'} |")
     print()
-    print(f"worst overhead {worst:+.2f} ms: {'met' if worst <= 5 else 'NOT met'}")
+    print(f"worst overhead {worst:+.2f} ms: {'met' if worst <= 5 else 'NOT met'} (load average {os.getloadavg()[0]:.1f}: wall times on a loaded machine are mostly waiting; the server's CPU per call is what it spends itself)")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 scale="${1:-1}"
 runs="${2:-50}"
-export LEORA_DB_DIR="${LEORA_DB_DIR:-/tmp/lql-bench-db}"
+export LEORA_DB_DIR="${LEORA_DB_DIR:-/tmp/lql-bench-mcp-db}"
 cd "$root"
 lql="${LQL_BINARY:-$(scripts/build-release.sh)}"
 if [[ "$scale" != 0 ]]; then
