@@ -2,6 +2,9 @@ import ArgumentParser
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLRepl
+import LQLAudit
+import LQLTenancy
 import LQLSystem
 
 /// `lql run FILE.lql [--param k=v]… [-e 'query']`: a saved report, in one tenant transaction.
@@ -73,7 +76,7 @@ struct ReportRunner {
                     if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(statement.title)\n") }
                     var tagged = statement.sql
                     tagged.text = AuditLog.tagged(tagged.text, queryID: queryID)
-                    rows += try tx.export(tagged, to: makeWriter(format, to: sink, options: options)).rowCount
+                    rows += try tx.export(tagged, to: WriterRows(makeWriter(format, to: sink, options: options))).rowCount
                 }
             }
             try sink.flush()

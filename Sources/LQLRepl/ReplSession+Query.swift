@@ -2,6 +2,7 @@ import Foundation
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLTenancy
 
 extension ReplSession {
     /// Compiles `text` after the session's definitions and runs its output queries.
@@ -114,7 +115,7 @@ extension ReplSession {
                         }
                         lastStatement = statement.sql
                         let writer = makeWriter(effectiveFormat, to: sink)
-                        try tx.export(statement.sql, to: writer)
+                        try tx.export(statement.sql, to: WriterRows(writer))
                     }
                 }
                 break
