@@ -8,6 +8,9 @@ struct CompilerFrontEnd {
     let environment: CommandEnvironment
     let catalog: Catalog
     let schemaPath: String
+    /// The user said the database holds no tenants (`--tenancy none`, `style = "none"`): queries
+    /// may run unscoped. Without it, a catalog with no tenancy is refused at run time.
+    let allowsUnscopedRuns: Bool
 
     init(schema: SchemaOptions, environment: CommandEnvironment = CommandEnvironment()) throws {
         self.environment = environment
@@ -33,6 +36,7 @@ struct CompilerFrontEnd {
         if let choice = schema.tenancy { catalog = try CompilerFrontEnd.override(catalog, with: choice, path: path) }
         self.catalog = catalog
         self.schemaPath = path
+        self.allowsUnscopedRuns = schema.tenancy == TenancyChoice.none
     }
 
     /// `--tenancy` forces a style; the facts it needs come from the schema's own conventions.
@@ -40,6 +44,7 @@ struct CompilerFrontEnd {
         var c = catalog
         switch (choice, catalog.tenancy) {
         case (.rls, .rowLevel), (.schema, .schemaPerTenant): break
+        case (.none, _): c.tenancy = .none
         case (.rls, _):
             // Without a tenant column the statements would only fail on the server, table by table.
             let rls = RowLevelTenancy()

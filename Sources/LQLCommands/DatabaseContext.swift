@@ -11,10 +11,19 @@ struct DatabaseContext {
     let tenant: String
     let scope: TenantScope
 
-    init(options: ConnectionOptions, catalog: Catalog, schemaPath: String?, environment: CommandEnvironment) throws {
-        let given = options.tenant ?? environment["LQL_TENANT"] ?? environment["DEFAULT_TENANT_SLUG"] ?? ""
+    init(options: ConnectionOptions, catalog: Catalog, schemaPath: String?, environment: CommandEnvironment,
+         allowUnscoped: Bool = false, defaultTenant: String? = nil) throws {
+        let unscoped = catalog.tenancy == .none
+        // A tenant-aware tool that finds no tenancy would read every tenant's rows: refused
+        // unless the user says the database holds no tenants (`--tenancy none`).
+        if unscoped && !allowUnscoped {
+            throw CommandFailure(.usage, "lql: no tenancy found in \(schemaPath ?? "the schema"), so every query would read all tenants' rows; "
+                + "name the tenancy root in lql.toml ([tenancy] model = \"Team\"; `lql init` proposes one), "
+                + "or pass --tenancy none (style = \"none\") if the database really holds a single tenant")
+        }
+        let given = options.tenant ?? environment["LQL_TENANT"] ?? environment["DEFAULT_TENANT_SLUG"] ?? defaultTenant ?? ""
         // Refused before any connection, as the Leora app refuses a request with no tenant.
-        if given.trimmingWhitespaceAndNewlines().isEmpty {
+        if !unscoped && given.trimmingWhitespaceAndNewlines().isEmpty {
             throw CommandFailure(.noSuchTenant, "lql: \(TenantError.blank)")
         }
         do {
@@ -32,7 +41,8 @@ struct DatabaseContext {
     static func strategy(for catalog: Catalog, schemaPath: String?) -> TenancyStrategy {
         switch catalog.tenancy {
         case .schemaPerTenant(let s): .schemaPerTenant(layout(catalog, s, schemaPath: schemaPath))
-        case .rowLevel, .none: .rowLevelSecurity
+        case .rowLevel(let r): .rowLevel(r, catalog: catalog)
+        case .none: .unscoped
         }
     }
 

@@ -34,7 +34,8 @@ struct PromptLauncher {
     let format: OutputFormat
 
     func run() throws {
-        let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, environment: frontEnd.environment)
+        let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, environment: frontEnd.environment,
+                                          allowUnscoped: frontEnd.allowsUnscopedRuns)
         let interactive = Terminal.isTerminal(0) && Terminal.isTerminal(1)
         let session = ReplSession(catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, connection: context.connection,
                                   tenant: context.tenant, scope: context.scope, format: format,

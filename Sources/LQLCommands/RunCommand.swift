@@ -40,7 +40,8 @@ struct ReportRunner {
     }
 
     func run(_ program: CompiledProgram, source: SourceFile) throws {
-        let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, environment: frontEnd.environment)
+        let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, environment: frontEnd.environment,
+                                          allowUnscoped: frontEnd.allowsUnscopedRuns)
         // Ctrl-C cancels the running statement on the server (PQcancel from the C handler) and
         // ends the run through the error path below, so `-o FILE` is discarded, not left half
         // written, and no query is left running for nobody. Without the handler the process

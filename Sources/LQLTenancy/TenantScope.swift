@@ -58,6 +58,12 @@ public struct TenancyStrategy: Sendable {
     /// Runs inside the scoped transaction before the caller's statements; throws
     /// `TenantError.schemaNotReady` when the tenant's data cannot be queried as the schema says.
     public var verify: (@Sendable (Tenant, Connection) throws -> Void)?
+    /// The type `$1` (the tenant's key) is bound as: text, or uuid / int4 / int8 for a root
+    /// keyed so, so the server never compares `uuid = text`.
+    public var tenantTypeOID: UInt32 = TenantScope.textOID
+    /// No tenant to find: the user chose `--tenancy none` (or `style = "none"`); statements run
+    /// unscoped in the read-only transaction.
+    public var isUnscoped = false
 
     public init(name: String, resolveSQL: String = TenancyStrategy.defaultResolveSQL,
                 listSlugsSQL: String = TenancyStrategy.defaultListSlugsSQL,
@@ -76,6 +82,13 @@ public struct TenancyStrategy: Sendable {
 
     /// The Leora style: row-level security keyed on `app.current_tenant_id` = the tenant's id.
     public static let rowLevelSecurity = TenancyStrategy(name: "rls", settingName: "app.current_tenant_id") { $0.id }
+
+    /// `--tenancy none`: no tenant, no setting, no lookup.
+    public static let unscoped: TenancyStrategy = {
+        var s = TenancyStrategy(name: "none", resolveSQL: "", listSlugsSQL: "", settingName: "") { _ in "" }
+        s.isUnscoped = true
+        return s
+    }()
 }
 
 /// The Leora app's `withTenant(tenantId, tx => …)`: resolve the tenant, then one read-only,
@@ -97,11 +110,12 @@ public struct TenantScope: Sendable {
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
     }
 
-    static let textOID: UInt32 = 25
+    public static let textOID: UInt32 = 25
 
     /// Finds the tenant by slug or id. A blank name is refused without touching the database.
     public func resolve(_ given: String, on connection: Connection) throws -> Tenant {
         let name = given.trimmingWhitespaceAndNewlines()
+        if strategy.isUnscoped { return Tenant(id: "", slug: name) }
         guard !name.isEmpty else { throw TenantError.blank }
         let result = try connection.execute(strategy.resolveSQL, [name], types: [TenantScope.textOID])
         if result.rowCount > 0, let id = result[0, 0] {
@@ -128,14 +142,17 @@ public struct TenantScope: Sendable {
         }
         try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         do {
-            try connection.execute("SELECT set_config($1, $2, true)", [strategy.settingName, value],
-                                   types: [TenantScope.textOID, TenantScope.textOID])
+            // No setting: the app has no policies to read one (lql's predicates are the wall).
+            if !strategy.settingName.isEmpty {
+                try connection.execute("SELECT set_config($1, $2, true)", [strategy.settingName, value],
+                                       types: [TenantScope.textOID, TenantScope.textOID])
+            }
             try strategy.verify?(tenant, connection)
             if let ms = statementTimeoutMilliseconds {
                 try connection.execute("SELECT set_config('statement_timeout', $1, true)", [String(ms)],
                                        types: [TenantScope.textOID])
             }
-            let result = try body(TenantTransaction(tenant: tenant, connection: connection))
+            let result = try body(TenantTransaction(tenant: tenant, connection: connection, tenantTypeOID: strategy.tenantTypeOID))
             try connection.execute("COMMIT")
             return result
         } catch {
@@ -155,11 +172,19 @@ public struct TenantScope: Sendable {
 public struct TenantTransaction {
     public let tenant: Tenant
     public let connection: Connection
+    /// The type `$1` is bound as (the root key's type).
+    public var tenantTypeOID: UInt32 = TenantScope.textOID
+
+    public init(tenant: Tenant, connection: Connection, tenantTypeOID: UInt32 = TenantScope.textOID) {
+        self.tenant = tenant
+        self.connection = connection
+        self.tenantTypeOID = tenantTypeOID
+    }
 
     /// The binds of a compiled statement with `$1` = the tenant id (typed text, so a statement
     /// that does not mention `$1`, as in the schema style, still has a known parameter type).
     public func arguments(for statement: SQLStatement) -> (values: [String?], types: [UInt32]) {
-        let types: [UInt32] = statement.binds.map { if case .tenant = $0 { TenantScope.textOID } else { 0 } }
+        let types: [UInt32] = statement.binds.map { if case .tenant = $0 { tenantTypeOID } else { 0 } }
         return (statement.parameterValues(tenant: tenant.id), types)
     }
 
