@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq",
@@ -29,6 +30,9 @@ let package = Package(
         .target(name: "LQLSchema", dependencies: ["LQLDiagnostics", "LQLSystem"]),
         .target(name: "LQLCheck", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLSystem"]),
         .target(name: "LQLSQL", dependencies: ["LQLCheck", "LQLSchema"]),
+        // lql.toml (configuration.md): read into LQLSchema's TenancyConfiguration and defaults,
+        // so the schema reader and the compiler never touch the file.
+        .target(name: "LQLConfig", dependencies: ["LQLDiagnostics", "LQLSchema", "LQLSystem", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "LQL", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLCheck", "LQLSQL", "LQLSystem"]),
         .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals"]),
         .target(name: "LQLTenancy", dependencies: ["LQLPostgres", "LQLSQL", "LQLSchema", "LQLDiagnostics", "LQLSystem"]),
@@ -38,7 +42,7 @@ let package = Package(
         .target(name: "LQLAudit", dependencies: ["LQLPostgres", "LQLOutput", "LQLSystem"]),
         .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLSystem"]),
         .target(name: "LQLCommands", dependencies: [
-            "LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLAudit", "LQLOutput", "LQLRepl", "LQLSystem",
+            "LQL", "LQLConfig", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLAudit", "LQLOutput", "LQLRepl", "LQLSystem",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lql", dependencies: ["LQLCommands"]),
@@ -49,7 +53,7 @@ let package = Package(
         .target(name: "LQLTestSupport", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLCluster", "CSignals"], path: "Tests/LQLTestSupport"),
         .testTarget(name: "LQLSystemTests", dependencies: ["LQLSystem"]),
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
-        .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
+        .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema", "LQLConfig"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
         .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLTestSupport"]),

@@ -7,6 +7,9 @@ public struct SchemaOptions: ParsableArguments {
     @Option(name: .long, help: "Path of the Prisma schema (else LQL_SCHEMA, prisma/schema.prisma, schema.prisma).")
     public var schema: String?
 
+    @Option(name: .long, help: "lql.toml to read (else LQL_CONFIG, else lql.toml here or in the nearest parent).")
+    public var config: String?
+
     @Option(name: .long, help: "Tenancy style: rls, schema or none (default: lql.toml, else from the schema). none runs queries unscoped.")
     public var tenancy: TenancyChoice?
 

@@ -23,7 +23,7 @@ struct ReplCommand: ParsableCommand {
                 .compileAndRun(try SourceArgument.read(file: nil, expression: e), parameters: try ParameterArguments.parse(param))
             return
         }
-        try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? .table).run()
+        try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? frontEnd.defaultFormat ?? .table).run()
     }
 }
 
@@ -35,7 +35,8 @@ struct PromptLauncher {
 
     func run() throws {
         let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, environment: frontEnd.environment,
-                                          allowUnscoped: frontEnd.allowsUnscopedRuns)
+                                          allowUnscoped: frontEnd.allowsUnscopedRuns,
+                                          defaultTenant: frontEnd.configuration?.defaultTenant)
         let interactive = Terminal.isTerminal(0) && Terminal.isTerminal(1)
         let session = ReplSession(catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, connection: context.connection,
                                   tenant: context.tenant, scope: context.scope, format: format,

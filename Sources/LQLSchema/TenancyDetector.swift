@@ -142,7 +142,7 @@ enum TenancyDetector {
             guard let ri = preferred ?? candidates.first, let ki = keyIndex(ri) else { continue }
             let key = model.fields[ki]
             markKey(&models[mi], keyIndex: ki, relationIndex: ri,
-                    source: "`\(key.name)` → `\(rootName)` (relation `\(model.fields[ri].name)`)")
+                    source: "key `\(key.name)`, relation `\(model.fields[ri].name)` → `\(rootName)`")
             if firstKey == nil {
                 firstKey = (key.name, key.columnName, model.fields[ri].name, model.fields[ri].relation!.joinColumns[0].remote)
             }
