@@ -1,9 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Stages depend one way: Diagnostics → Syntax → (Schema) → Check → SQL → LQL (facade)
-// → Postgres (driver) → Tenancy → Doctor / Cluster / Output / Audit → Repl → Commands → lql.
-// Nothing below LQLPostgres imports libpq; the driver imports no LQL or output module.
+// The module map (docs/architecture.md, enforced by Tests/LQLArchitectureTests), in the order a
+// query flows: text → tokens → syntax tree → typed query → SQL + binds → scope → rows → writer.
+//   compiler   LQLSystem, LQLDiagnostics → LQLSyntax → LQLSchema → LQLCheck → LQLSQL → LQL (facade)
+//              never sees a connection. LQLConfig (lql.toml → the schema reader's tenancy
+//              configuration, via TOMLKit) is read by the commands, never by the compiler.
+//   execution  LQLPostgres (libpq driver only; rows leave through its RowReceiver; never sees LQL)
+//              → LQLTenancy (tenant lookup, strategies, the scoped transaction; the only module
+//              that sets tenant settings) → LQLDoctor, LQLCluster (local/throwaway/demo clusters).
+//   rows → writer  LQLOutput (never sees a connection), LQLAudit.
+//   programs   LQLRepl (WriterRows joins driver rows to writers) → LQLCommands → lql.
+// A dependency here must be on the module's "May import" line there; a new module gets its
+// section there first.
 let package = Package(
     name: "lql",
     platforms: [.macOS(.v13)],
@@ -52,6 +61,8 @@ let package = Package(
         // Shared by the test targets: the throwaway Leora cluster and the lql binary runner.
         .target(name: "LQLTestSupport", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLCluster", "CSignals"], path: "Tests/LQLTestSupport"),
         .testTarget(name: "LQLSystemTests", dependencies: ["LQLSystem"]),
+        // Reads Package.swift, docs/architecture.md and Sources/: the module map's import rules.
+        .testTarget(name: "LQLArchitectureTests"),
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema", "LQLConfig"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),

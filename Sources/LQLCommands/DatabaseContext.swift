@@ -3,6 +3,7 @@ import LQLPostgres
 import LQLTenancy
 import LQLOutput
 import LQLSystem
+import Synchronization
 
 /// Connection, tenant and scope for commands that run queries, resolved from options and the
 /// environment in product.md's order.
@@ -33,9 +34,23 @@ struct DatabaseContext {
         }
         connection.verboseErrors = options.verbose
         tenant = given
-        let timeout = options.timeout.map { Int(($0 * 1000).rounded()) }
-        scope = TenantScope(strategy: DatabaseContext.strategy(for: catalog, schemaPath: schemaPath),
-                            statementTimeoutMilliseconds: timeout)
+        let timeout = options.timeoutMilliseconds
+        var scope = TenantScope(strategy: DatabaseContext.strategy(for: catalog, schemaPath: schemaPath),
+                                statementTimeoutMilliseconds: timeout)
+        if !options.quiet {
+            scope.rowSecurityTables = catalog.models.filter { $0.isTenantScoped && !$0.isView }
+                .map { quoteIdentifier($0.schemaName ?? "public") + "." + quoteIdentifier($0.tableName) }
+            scope.onRowSecurityBypass = { DatabaseContext.warnOnce("lql: warning: \($0)") }
+        }
+        self.scope = scope
+    }
+
+    private static let warned = Atomic<Bool>(false)
+
+    /// Once per process: the prompt scopes every query, and one warning says it.
+    static func warnOnce(_ message: String) {
+        guard warned.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
+        StandardStreams.error(message)
     }
 
     static func strategy(for catalog: Catalog, schemaPath: String?) -> TenancyStrategy {

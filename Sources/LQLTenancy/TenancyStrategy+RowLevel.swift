@@ -13,6 +13,7 @@ extension TenancyStrategy {
             : TenancyStrategy(name: "rls", resolveSQL: lookup.resolveSQL, listSlugsSQL: lookup.listSQL,
                               settingName: tenancy.settingName) { $0.id }
         strategy.tenantTypeOID = tenancy.keyType.oid
+        strategy.reliesOnRowSecurity = !tenancy.settingName.isEmpty
         return strategy
     }
 }
