@@ -13,7 +13,7 @@ public struct LQLMain: ParsableCommand {
             """,
         version: LQLVersion.string,
         subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self, CompileCommand.self,
-                      SchemaCommand.self, DoctorCommand.self, DemoCommand.self],
+                      SchemaCommand.self, DoctorCommand.self, DemoCommand.self, InitCommand.self],
         defaultSubcommand: ReplCommand.self
     )
     public init() {}
