@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
         .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLTestSupport"]),
-        .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLCluster", "LQLTestSupport"]),
+        .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLTestSupport"]),
         // Faults against real processes: PgBouncer, a hot standby, killed backends, restarts, load.
         .testTarget(name: "LQLFaultTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLOutput", "LQLRepl", "LQLTestSupport"]),
         .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLAudit", "LQLRepl", "LQLOutput", "LQLCommands", "LQLTestSupport"]),

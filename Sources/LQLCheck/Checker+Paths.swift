@@ -26,7 +26,7 @@ extension Checker {
     func refuse(_ field: Field, of model: Model, at span: Span) {
         let why = field.isTenantKey
             ? "it is the tenant key: the tenant is the scope a query runs in, never part of the query"
-            : "it is marked @sensitive in the schema"
+            : "it is marked sensitive (`/// @sensitive` in the schema, or lql.toml's [sensitive])"
         error(.forbiddenField, "lql refuses to touch `\(model.name).\(field.name)`: \(why)", at: span,
               hints: field.isTenantKey ? ["remove it; every query already sees only the current tenant's rows"]
                                        : ["remove it from the query"])

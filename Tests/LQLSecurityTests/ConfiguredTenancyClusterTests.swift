@@ -1,6 +1,7 @@
 import Foundation
 import LQL
 import LQLCluster
+import LQLDoctor
 import LQLPostgres
 import LQLTenancy
 import LQLTestSupport
@@ -56,9 +57,10 @@ import Testing
       task   Task   @relation(fields: [taskId], references: [id])
     }
     model AuditEvent {
-      id     String @id
-      orgId  String @map("org_id") @db.Uuid
-      action String
+      id        String   @id
+      orgId     String   @map("org_id") @db.Uuid
+      action    String
+      createdAt DateTime @default(now()) @map("created_at")
       @@map("audit_events")
     }
     model Country {
@@ -80,7 +82,8 @@ import Testing
         #"CREATE TABLE "Project" (id text PRIMARY KEY, name text NOT NULL, org_id uuid NOT NULL REFERENCES "Organization", lead_id text REFERENCES "Member")"#,
         #"CREATE TABLE "Task" (id text PRIMARY KEY, title text NOT NULL, project_id text NOT NULL REFERENCES "Project")"#,
         #"CREATE TABLE "Comment" (id text PRIMARY KEY, body text NOT NULL, task_id text NOT NULL REFERENCES "Task")"#,
-        #"CREATE TABLE audit_events (id text PRIMARY KEY, org_id uuid NOT NULL, action text NOT NULL)"#,
+        // Prisma's default DateTime: timestamp(3) without time zone.
+        #"CREATE TABLE audit_events (id text PRIMARY KEY, org_id uuid NOT NULL, action text NOT NULL, created_at timestamp(3) NOT NULL DEFAULT now())"#,
         #"CREATE TABLE "Country" (id text PRIMARY KEY, code text NOT NULL)"#,
         "INSERT INTO \"Organization\" VALUES ('\(orgA)', 'alpha', 'A Org'), ('\(orgB)', 'beta', 'B Org')",
         "INSERT INTO \"Member\" VALUES ('m1', 'A-ann@a', '\(orgA)'), ('m2', 'A-al@a', '\(orgA)'), ('m3', 'B-bob@b', '\(orgB)')",
@@ -90,6 +93,8 @@ import Testing
         "INSERT INTO \"Task\" VALUES ('t1', 'A-plan', 'p1'), ('t2', 'A-build', 'p1'), ('t3', 'A-ship', 'p2'), ('t4', 'B-draft', 'p3'), ('t5', 'B-review', 'p4')",
         "INSERT INTO \"Comment\" VALUES ('c1', 'A-looks good', 't1'), ('c2', 'A-lgtm', 't3'), ('c3', 'B-nope', 't4'), ('c4', 'B-ok', 't5'), ('c5', 'B-again', 't5')",
         "INSERT INTO audit_events VALUES ('e1', '\(orgA)', 'A-login'), ('e2', '\(orgB)', 'B-login'), ('e3', '\(orgB)', 'B-export')",
+        "CREATE ROLE org_reader LOGIN",
+        #"GRANT SELECT ON "Organization", "Member", "Project", "Task", "Comment", audit_events, "Country" TO org_reader"#,
         "INSERT INTO \"Country\" VALUES ('de', 'DE'), ('fr', 'FR')",
     ]
 
@@ -205,6 +210,52 @@ import Testing
                 }
             }
         }
+    }
+}
+
+/// `lql doctor` with this configuration: no RLS is a warning with the policies it would need,
+/// Prisma's naive DateTime is a note, and the proposed SQL, applied, isolates a plain reader;
+/// then, with the setting configured, the RLS checks pass on every table by its own key.
+extension ConfiguredTenancyClusterTests {
+    @Test func doctorWithoutRLSProposesPoliciesThatWork() throws {
+        let server = try Self.server.get()
+        let db = try Connection(server.url)
+        let doctor = Doctor(catalog: Self.catalog)
+        let findings = try doctor.examine(db)
+        #expect(findings.contains { $0.code == "no-row-level-security" && $0.severity == .warning })
+        #expect(!findings.contains { $0.code.hasPrefix("rls-") }, "\(findings)")
+        #expect(!findings.contains { $0.code == "column-type-mismatch" }, "\(findings)")
+        #expect(findings.contains { $0.code == "datetime-without-time-zone" && $0.severity == .note && $0.subject == "audit_events.created_at" })
+        let sql = try #require(doctor.proposedPolicies)
+        #expect(sql.contains(#"CREATE POLICY tenant_isolation ON "Member" FOR SELECT USING ("Member"."organization_id" = NULLIF(current_setting('app.current_organization_id', true), '')::uuid);"#), "\(sql)")
+        #expect(sql.contains(#"ON "Comment" FOR SELECT USING (EXISTS (SELECT 1 FROM "Task" AS h1 WHERE h1."id" = "Comment"."task_id" AND EXISTS (SELECT 1 FROM "Project" AS h2 WHERE h2."id" = h1."project_id" AND h2."org_id" = NULLIF("#), "\(sql)")
+        #expect(!sql.contains(#"ON "Country""#))
+
+        // Applied, the policies keep a plain reader to one organization.
+        for statement in sql.split(separator: ";").map({ $0.split(separator: "\n").filter { !$0.hasPrefix("--") }.joined(separator: "\n") })
+            where !statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            try db.execute(String(statement))
+        }
+        let reader = try Connection(server.cluster.url(user: "org_reader", database: "postgres"))
+        func count(_ table: String, _ org: String) throws -> String? {
+            try reader.execute("BEGIN")
+            defer { _ = try? reader.execute("ROLLBACK") }
+            try reader.execute("SELECT set_config('app.current_organization_id', $1, true)", [org])
+            return try reader.execute("SELECT count(*) FROM \(table)")[0, 0]
+        }
+        #expect(try count(#""Comment""#, Self.orgB) == "3")
+        #expect(try count(#""Task""#, Self.orgA) == "3")
+        #expect(try count(#""Member""#, Self.orgA) == "2")
+        #expect(try count("audit_events", Self.orgB) == "2")
+        #expect(try count(#""Project""#, "") == "0")
+
+        // With the setting configured, every scoped table passes the RLS checks by its own key.
+        var configured = Self.configuration
+        configured.setting = .name("app.current_organization_id")
+        let catalog = try #require(PrismaSchemaReader.read(SourceFile(name: "s", text: Self.schema), configuration: configured).catalog)
+        let after = try Doctor(catalog: catalog).examine(db)
+        #expect(!after.contains { $0.code.hasPrefix("rls-") || $0.code.hasPrefix("policy-") || $0.code == "no-row-level-security" }, "\(after)")
+        #expect(!after.contains { $0.code == "tenant-column-allows-empty" }, "uuid keys cannot be ''")
     }
 }
 
