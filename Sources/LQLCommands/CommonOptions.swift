@@ -34,7 +34,10 @@ public struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Show bind values in server error messages.")
     public var verbose = false
 
-    @Flag(name: .long, help: "Print no warnings (e.g. about a role that row-level security does not apply to).")
+    @Option(name: .customLong("time-zone"), help: "Read dates in ZONE (like America/Los_Angeles), or `tenant` for the tenant's own zone (else LQL_TIME_ZONE; default UTC).")
+    public var timeZone: String?
+
+    @Flag(name: [.short, .long], help: "Print no warnings (e.g. about a role that row-level security does not apply to), and no banner at the prompt.")
     public var quiet = false
 
     public init() {}

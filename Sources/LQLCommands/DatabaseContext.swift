@@ -13,6 +13,7 @@ struct DatabaseContext {
     let scope: TenantScope
 
     init(options: ConnectionOptions, catalog: Catalog, schemaPath: String?, environment: CommandEnvironment,
+         allowsNoTenant: Bool = false, applicationName: String = "lql",
          allowUnscoped: Bool = false, defaultTenant: String? = nil) throws {
         let unscoped = catalog.tenancy == .none
         // A tenant-aware tool that finds no tenancy would read every tenant's rows: refused
@@ -23,12 +24,15 @@ struct DatabaseContext {
                 + "or pass --tenancy none (style = \"none\") if the database really holds a single tenant")
         }
         let given = options.tenant ?? environment["LQL_TENANT"] ?? environment["DEFAULT_TENANT_SLUG"] ?? defaultTenant ?? ""
-        // Refused before any connection, as the Leora app refuses a request with no tenant.
-        if !unscoped && given.trimmingWhitespaceAndNewlines().isEmpty {
+        // Refused before any connection, as the Leora app refuses a request with no tenant
+        // (the prompt at a terminal opens in its "no tenant" state instead).
+        if !unscoped && given.trimmingWhitespaceAndNewlines().isEmpty && !allowsNoTenant {
             throw CommandFailure(.noSuchTenant, "lql: \(TenantError.blank)")
         }
         do {
-            connection = try Connection(options.db ?? environment["DATABASE_URL"])
+            // application_name tells lql's sessions apart in pg_stat_activity (a URL's or
+            // PGAPPNAME's own name wins, as libpq's fallback_application_name does).
+            connection = try Connection(options.db ?? environment["DATABASE_URL"], applicationName: applicationName)
         } catch let error as PostgresError {
             throw CommandFailure(.serverError, "lql: cannot connect: \(error)")
         }
@@ -36,7 +40,8 @@ struct DatabaseContext {
         tenant = given
         let timeout = options.timeoutMilliseconds
         var scope = TenantScope(strategy: DatabaseContext.strategy(for: catalog, schemaPath: schemaPath),
-                                statementTimeoutMilliseconds: timeout)
+                                statementTimeoutMilliseconds: timeout,
+                                timeZone: try TimeZoneChoice.resolve(options.timeZone ?? environment["LQL_TIME_ZONE"], catalog: catalog))
         if !options.quiet {
             scope.rowSecurityTables = catalog.models.filter { $0.isTenantScoped && !$0.isView }
                 .map { quoteIdentifier($0.schemaName ?? "public") + "." + quoteIdentifier($0.tableName) }
@@ -71,6 +76,7 @@ struct DatabaseContext {
         switch error {
         case let f as CommandFailure: f
         case let t as TenantError: CommandFailure(.noSuchTenant, "lql: \(t)")
+        case let z as TimeZoneError: CommandFailure(.usage, "lql: \(z)")
         case let p as PostgresError: CommandFailure(.serverError, "lql: \(p.isQueryCanceled ? "cancelled: " : "")\(p.fullDescription)")
         case let o as OutputError: CommandFailure(.serverError, "lql: writing the output failed: \(o)")
         default: CommandFailure(.serverError, "lql: \(error)")

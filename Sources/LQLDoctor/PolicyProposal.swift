@@ -27,7 +27,7 @@ public enum PolicyProposal {
         }
         let current = "NULLIF(current_setting('\(setting.replacingQuotes)', true), '')\(cast)"
         var out = ["-- Row-level security for tenancy by \(tenancy.tenantModel), reading the setting \(setting)",
-                   "-- (lql sets it per transaction with set_config: add `setting = \"\(setting)\"` to lql.toml).",
+                   "-- (lql sets it in each transaction it runs: add `setting = \"\(setting)\"` to lql.toml).",
                    "-- Review, then run as the tables' owner. The role lql connects as must not own them or BYPASSRLS."]
         var hop = 0
         func predicate(_ model: Model, alias: String) -> String? {

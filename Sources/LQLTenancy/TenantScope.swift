@@ -112,6 +112,8 @@ public struct TenantScope: Sendable {
     public var strategy: TenancyStrategy
     /// `statement_timeout` for the transaction (set with `set_config(…, true)`, i.e. SET LOCAL).
     public var statementTimeoutMilliseconds: Int?
+    /// The zone dates are read in (SessionTimeZone.swift); nil keeps the server's (UTC).
+    public var timeZone: SessionTimeZone?
 
     /// Told (once per scoped transaction) when row-level security does not apply to the
     /// connected role: a superuser, BYPASSRLS, or the owner of a table in `rowSecurityTables`
@@ -121,9 +123,11 @@ public struct TenantScope: Sendable {
     /// The tenant-scoped tables, as `"schema"."table"`, whose owner row-level security skips.
     public var rowSecurityTables: [String] = []
 
-    public init(strategy: TenancyStrategy = .rowLevelSecurity, statementTimeoutMilliseconds: Int? = nil) {
+    public init(strategy: TenancyStrategy = .rowLevelSecurity, statementTimeoutMilliseconds: Int? = nil,
+                timeZone: SessionTimeZone? = nil) {
         self.strategy = strategy
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
+        self.timeZone = timeZone
     }
 
     public static let textOID: UInt32 = 25
@@ -159,7 +163,23 @@ public struct TenantScope: Sendable {
             return Tenant(id: id, slug: result[0, 1] ?? id, schemaName: result.columns.count > 2 ? result[0, 2] : nil)
         }
         let slugs = (try? connection.execute(strategy.listSlugsSQL).rows.compactMap { $0.first ?? nil }) ?? []
-        throw TenantError.unknown(given: TenantScope.printable(name), similar: Suggestions.closest(to: name, among: slugs))
+        throw TenantError.unknown(given: TenantScope.printable(name), similar: Self.similarSlugs(to: name, among: slugs))
+    }
+
+    /// Slugs close to a mistyped one: by edit distance, and by their start or a hyphenated part
+    /// (`harbr` → `harbor-wines`: a slug is often typed by its first word).
+    static func similarSlugs(to name: String, among slugs: [String]) -> [String] {
+        var found = Suggestions.closest(to: name, among: slugs)
+        let lowered = Array(name.lowercased())
+        let threshold = max(1, min(2, lowered.count / 3))
+        guard lowered.count <= 64 else { return found }
+        for slug in slugs where !found.contains(slug) && found.count < 3 {
+            let parts = slug.lowercased().split(separator: "-").map { Array($0) }
+            let head = Array(slug.lowercased().prefix(lowered.count))
+            let close = ([head] + parts).contains { Suggestions.distance(lowered, $0) <= threshold }
+            if close && lowered.count >= 3 { found.append(slug) }
+        }
+        return found
     }
 
     /// `given` with control characters written as `\u{…}` and a long one cut to its head and
@@ -211,6 +231,7 @@ public struct TenantScope: Sendable {
                                        types: [TenantScope.textOID, TenantScope.textOID])
             }
             try strategy.verify?(tenant, connection)
+            if let zone = timeZone { try apply(zone, tenant: tenant, on: connection) }
             if let ms = statementTimeoutMilliseconds {
                 try connection.execute("SELECT set_config('statement_timeout', $1, true)", [String(ms)],
                                        types: [TenantScope.textOID])
