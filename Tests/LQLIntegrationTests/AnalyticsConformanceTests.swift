@@ -2,6 +2,7 @@ import Foundation
 import LQL
 import LQLPostgres
 import LQLTenancy
+import LQLTenancy
 import LQLTestSupport
 import Testing
 

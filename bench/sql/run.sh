@@ -11,7 +11,7 @@ runs="${2:-7}"
 cd "$root"
 lql="${LQL_BIN:-$(scripts/build-release.sh)}"
 dir="$(mktemp -d /tmp/lql-bench-sql.XXXX)"
-chmod 755 "$dir"  # the cluster runs as `postgres`, which must enter it
+chmod 755 "$dir"  # the server runs as postgres when started by root
 trap '"$lql" demo stop --dir "$dir/demo" >/dev/null 2>&1 || true; rm -rf "$dir"' EXIT
 "$lql" demo start --dir "$dir/demo" --scale "$scale" > "$dir/env" 2>&1 || { cat "$dir/env" >&2; exit 1; }
 url="$(grep -o 'postgresql://[^ "'"'"']*' "$dir/env" | head -1)"
