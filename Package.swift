@@ -4,7 +4,8 @@ import PackageDescription
 // The module map (docs/architecture.md, enforced by Tests/LQLArchitectureTests), in the order a
 // query flows: text → tokens → syntax tree → typed query → SQL + binds → scope → rows → writer.
 //   compiler   LQLSystem, LQLDiagnostics → LQLSyntax → LQLSchema → LQLCheck → LQLSQL → LQL (facade)
-//              never sees a connection.
+//              never sees a connection. LQLConfig (lql.toml → the schema reader's tenancy
+//              configuration, via TOMLKit) is read by the commands, never by the compiler.
 //   execution  LQLPostgres (libpq driver only; rows leave through its RowReceiver; never sees LQL)
 //              → LQLTenancy (tenant lookup, strategies, the scoped transaction; the only module
 //              that sets tenant settings) → LQLDoctor, LQLCluster (local/throwaway/demo clusters).
@@ -26,6 +27,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         // `lql mcp` only: the SDK's MCP library target (stdio transport; no SwiftNIO on Linux).
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     ],
@@ -44,6 +46,9 @@ let package = Package(
         .target(name: "LQLSchema", dependencies: ["LQLDiagnostics", "LQLSystem"]),
         .target(name: "LQLCheck", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLSystem"]),
         .target(name: "LQLSQL", dependencies: ["LQLCheck", "LQLSchema"]),
+        // lql.toml (configuration.md): read into LQLSchema's TenancyConfiguration and defaults,
+        // so the schema reader and the compiler never touch the file.
+        .target(name: "LQLConfig", dependencies: ["LQLDiagnostics", "LQLSchema", "LQLSystem", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "LQL", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLCheck", "LQLSQL", "LQLSystem"]),
         .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals"]),
         .target(name: "LQLTenancy", dependencies: ["LQLPostgres", "LQLSQL", "LQLSchema", "LQLDiagnostics", "LQLSystem"]),
@@ -65,7 +70,7 @@ let package = Package(
         ]),
         .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLCompletion", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLSystem", "LQLHelp"]),
         .target(name: "LQLCommands", dependencies: [
-            "LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLAudit", "LQLOutput", "LQLRepl", "LQLSystem",
+            "LQL", "LQLConfig", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLAudit", "LQLOutput", "LQLRepl", "LQLSystem",
             "LQLFormat", "LQLLanguageServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -82,13 +87,13 @@ let package = Package(
         // Reads Package.swift, docs/architecture.md and Sources/: the module map's import rules.
         .testTarget(name: "LQLArchitectureTests"),
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
-        .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
+        .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema", "LQLConfig"], exclude: ["InitGolden"]),
         .testTarget(name: "LQLFormatTests", dependencies: ["LQLFormat", "LQLSyntax", "LQLTestSupport"]),
         .testTarget(name: "LQLLanguageServerTests", dependencies: ["LQLSyntax", "LQLTestSupport"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
         .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLTestSupport", "LQLHelp"]),
-        .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLCluster", "LQLTestSupport"]),
+        .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLTestSupport"]),
         // Faults against real processes: PgBouncer, a hot standby, killed backends, restarts, load.
         .testTarget(name: "LQLFaultTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLOutput", "LQLRepl", "LQLTestSupport"]),
         .testTarget(name: "LQLMCPTests", dependencies: ["LQL", "LQLHelp", "LQLMCP", "LQLPostgres", "LQLTenancy", "LQLCluster", "LQLTestSupport"]),

@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
 """Audit compiled LQL SQL for injection and tenant-scope invariants.
 
-Reads JSON lines {"sql": str, "binds": int, "canaries": [str, ...], "name": str?} on stdin.
+Reads JSON lines {"sql": str, "binds": int, "canaries": [str, ...], "name": str?,
+"scopes": {table: {"key": column} | {"through": true} | {"none": true}}?} on stdin.
+Without "scopes" every table must carry `alias.tenant_id = $1` (the Leora convention); with it
+each table is checked against its own model's scope (lql.toml: per-model key columns, models
+scoped through a path, shared or unscoped models).
 For each statement checks, with pglast (PostgreSQL's own parser):
   1. it parses to exactly one statement;
   2. no string constant anywhere in the tree, except the fixed literals the compiler
      legitimately emits (ALLOWED_STRING_CONSTANTS, matched by value);
   3. the highest $n placeholder == binds, and every $1..$n is used;
   4. every table reference (RangeVar) of every SELECT is covered by a predicate
-     `alias.tenant_id = $1` in that SELECT's WHERE or in a JOIN's ON;
+     `alias.<its key column> = $1` in that SELECT's WHERE or in a JOIN's ON, or, for a model
+     scoped through a path, by an EXISTS subquery there that correlates with the alias (the
+     subquery's own tables are checked like any SELECT's);
   5. no canary string occurs in the SQL text.
 Prints one line per violation; exit 1 on any, 0 when clean, 2 on bad input.
 """
@@ -58,7 +64,7 @@ def walk_no_subselect(node, visit):
 
 
 def is_tenant_pred(node):
-    """`alias.tenant_id = $1` (either side); returns the alias or None."""
+    """`alias.column = $1` (either side); returns (alias, column) or None."""
     if node.get("@") != "A_Expr" or node.get("kind", {}).get("name") != "AEXPR_OP":
         return None
     if [n.get("sval") for n in node.get("name", [])] != ["="]:
@@ -68,9 +74,24 @@ def is_tenant_pred(node):
         if (isinstance(col, dict) and col.get("@") == "ColumnRef" and isinstance(par, dict)
                 and par.get("@") == "ParamRef" and par.get("number") == 1):
             fields = [f.get("sval") for f in col.get("fields", [])]
-            if len(fields) == 2 and fields[1] == TENANT_COLUMN:
-                return fields[0]
+            if len(fields) == 2:
+                return (fields[0], fields[1])
     return None
+
+
+def exists_aliases(node):
+    """Aliases an EXISTS sublink correlates with: every `x.col` its body mentions."""
+    if node.get("@") != "SubLink" or node.get("subLinkType", {}).get("name") != "EXISTS_SUBLINK":
+        return set()
+    found = set()
+
+    def visit(n):
+        if n.get("@") == "ColumnRef":
+            fields = [f.get("sval") for f in n.get("fields", [])]
+            if len(fields) == 2:
+                found.add(fields[0])
+    walk(node.get("subselect"), visit)
+    return found
 
 
 def range_vars(from_items, out_vars, out_quals):
@@ -87,7 +108,7 @@ def range_vars(from_items, out_vars, out_quals):
         # RangeSubselect / RangeFunction: their own SELECTs are checked on their own
 
 
-def audit(sql, binds, canaries):
+def audit(sql, binds, canaries, scopes=None):
     problems = []
     for c in canaries:
         # A canary that is itself a placeholder (`$1`) is legitimately in the text; were it spliced,
@@ -120,7 +141,7 @@ def audit(sql, binds, canaries):
             elif t == "ParamRef":
                 params.add(n.get("number"))
             elif t == "SelectStmt":
-                check_select(n, problems)
+                check_select(n, problems, scopes)
             elif t in ("InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"):
                 problems.append(f"data-modifying {t}")
 
@@ -136,7 +157,7 @@ def audit(sql, binds, canaries):
     return problems
 
 
-def check_select(sel, problems):
+def check_select(sel, problems, scopes=None):
     if sel.get("op", {}).get("name", "SETOP_NONE") != "SETOP_NONE":
         return  # a set operation's arms are SelectStmts of their own
     rvars, quals = [], []
@@ -144,17 +165,26 @@ def check_select(sel, problems):
     if not rvars:
         return
     covered = set()
+    correlated = set()
 
     def collect(n):
         a = is_tenant_pred(n)
         if a:
             covered.add(a)
+        correlated.update(exists_aliases(n))
 
     for q in quals + ([sel["whereClause"]] if sel.get("whereClause") is not None else []):
         walk_no_subselect(q, collect)
     for alias, rel in rvars:
-        if alias not in covered:
-            problems.append(f"table {rel!r} AS {alias} has no `{alias}.{TENANT_COLUMN} = $1` in its WHERE/ON")
+        scope = (scopes or {}).get(rel) if scopes is not None else {"key": TENANT_COLUMN}
+        if scope is None:
+            problems.append(f"table {rel!r} AS {alias} has no scope in the audit's scopes")
+        elif "key" in scope:
+            if (alias, scope["key"]) not in covered:
+                problems.append(f"table {rel!r} AS {alias} has no `{alias}.{scope['key']} = $1` in its WHERE/ON")
+        elif scope.get("through"):
+            if alias not in correlated:
+                problems.append(f"table {rel!r} AS {alias} is scoped through a path but no EXISTS in its WHERE/ON correlates with it")
 
 
 def main():
@@ -170,7 +200,7 @@ def main():
             print(f"line {lineno}: bad input: {e}")
             sys.exit(2)
         name = item.get("name", f"line {lineno}")
-        for p in audit(sql, binds, item.get("canaries", [])):
+        for p in audit(sql, binds, item.get("canaries", []), item.get("scopes")):
             print(f"{name}: {p}")
             bad += 1
     sys.exit(1 if bad else 0)

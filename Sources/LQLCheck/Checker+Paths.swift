@@ -26,10 +26,21 @@ extension Checker {
     func refuse(_ field: Field, of model: Model, at span: Span) {
         let why = field.isTenantKey
             ? "it is the tenant key: the tenant is the scope a query runs in, never part of the query"
-            : "it is marked @sensitive in the schema"
+            : "it is marked sensitive (`/// @sensitive` in the schema, or lql.toml's [sensitive])"
         error(.forbiddenField, "lql refuses to touch `\(model.name).\(field.name)`: \(why)", at: span,
               hints: field.isTenantKey ? ["remove it; every query already sees only the current tenant's rows"]
                                        : ["remove it from the query"])
+    }
+
+    /// An unscoped model read as a set would show every tenant's rows: refused, with the
+    /// `lql.toml` line that would scope it.
+    func refuseUnscoped(_ model: Model, at span: Span) {
+        var root = "Tenant", key = "tenantId"
+        if case .rowLevel(let r) = catalog.tenancy { root = r.tenantModel; key = r.tenantField }
+        let why = model.tenantScopeSource.isEmpty ? "" : " (\(model.tenantScopeSource))"
+        error(.unqueryableModel, "lql refuses to read `\(model.name)` rows: lql cannot scope it to one tenant\(why)", at: span,
+              hints: ["give it a `\(key)` pointing at `\(root)`, scope it through an owner in lql.toml (`[tenancy.through]` \(model.name) = \"owner\"), or list it in `[tenancy.shared] models` if it belongs to no tenant",
+                      "an unscoped model is readable only as the to-one related record of a row the query already holds"])
     }
 
     func unknownField(_ name: Identifier, in model: Model, extra: [String] = []) {
@@ -68,6 +79,10 @@ extension Checker {
                 }
                 guard let target = catalog.model(named: relation.targetModel) else {
                     error(.unknownModel, "`\(field.name)` points to unknown model `\(relation.targetModel)`", at: segment.span)
+                    return nil
+                }
+                if relation.cardinality == .toMany, !catalog.canReadMany(target) {
+                    refuseUnscoped(target, at: segment.span)
                     return nil
                 }
                 if relation.cardinality == .toMany {

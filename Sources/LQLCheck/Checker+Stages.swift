@@ -22,6 +22,10 @@ extension Checker {
                       at: query.source.span, hints: ["a query always runs inside one tenant's scope"])
                 return nil
             }
+            if !catalog.canStartQuery(model) {
+                refuseUnscoped(model, at: query.source.span)
+                return nil
+            }
             scopeKind = .row(model: model, prefix: [])
             modelName = model.name
         } else if let later = letsLater[sourceName] {

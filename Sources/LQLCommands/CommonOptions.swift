@@ -7,14 +7,17 @@ public struct SchemaOptions: ParsableArguments {
     @Option(name: .long, help: "Path of the Prisma schema (else LQL_SCHEMA, prisma/schema.prisma, schema.prisma).")
     public var schema: String?
 
-    @Option(name: .long, help: "Tenancy style: rls or schema (default: from the schema).")
+    @Option(name: .long, help: "lql.toml to read (else LQL_CONFIG, else lql.toml here or in the nearest parent).")
+    public var config: String?
+
+    @Option(name: .long, help: "Tenancy style: rls, schema or none (default: lql.toml, else from the schema). none runs queries unscoped.")
     public var tenancy: TenancyChoice?
 
     public init() {}
 }
 
 public enum TenancyChoice: String, ExpressibleByArgument, Sendable {
-    case rls, schema
+    case rls, schema, none
 }
 
 /// Connection and tenant scope options shared by every command that touches the database.

@@ -1,5 +1,6 @@
-import LQLSystem
 import LQL
+import LQLConfig
+import LQLOutput
 import LQLSystem
 
 /// The steps every command shares before anything touches a database: find and read the
@@ -8,16 +9,32 @@ struct CompilerFrontEnd {
     let environment: CommandEnvironment
     let catalog: Catalog
     let schemaPath: String
+    /// The user said the database holds no tenants (`--tenancy none`, `style = "none"`): queries
+    /// may run unscoped. Without it, a catalog with no tenancy is refused at run time.
+    let allowsUnscopedRuns: Bool
 
-    init(schema: SchemaOptions, environment: CommandEnvironment = CommandEnvironment()) throws {
+    /// `lql.toml`, when one was found (or named by `--config` / `LQL_CONFIG`).
+    let configuration: LQLConfiguration?
+
+    /// `useConfiguration: false` for the demos, whose schemas are lql's own, not the app's
+    /// in the working directory.
+    init(schema: SchemaOptions, environment: CommandEnvironment = CommandEnvironment(), useConfiguration: Bool = true) throws {
         self.environment = environment
-        guard let path = SchemaLocator.locate(explicit: schema.schema, environment: environment.variables,
+        let configuration = useConfiguration ? try CompilerFrontEnd.loadConfiguration(schema, environment) : nil
+        self.configuration = configuration
+        if let f = configuration?.defaultFormat, OutputFormat(rawValue: f) == nil {
+            throw CommandFailure(.usage, "lql: \(configuration!.path): [defaults] format must be one of "
+                + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ") + ", not \"\(f)\"")
+        }
+        // Order: --schema, LQL_SCHEMA, lql.toml's schema, then Prisma's usual places.
+        let explicit = schema.schema ?? (environment["LQL_SCHEMA"] == nil ? configuration?.schema : nil)
+        guard let path = SchemaLocator.locate(explicit: explicit, environment: environment.variables,
                                               workingDirectory: environment.workingDirectory) else {
             throw CommandFailure(.usage, "lql: no Prisma schema found: pass --schema PATH, set LQL_SCHEMA, or run where prisma/schema.prisma or schema.prisma exists")
         }
         let loaded: (catalog: Catalog?, source: SourceFile, diagnostics: [Diagnostic])
         do {
-            loaded = try PrismaSchemaReader.load(path: path)
+            loaded = try PrismaSchemaReader.load(path: path, configuration: configuration?.tenancy)
         } catch let d as Diagnostic {
             throw CommandFailure(.usage, "lql: cannot read the schema \(path): \(d.message)")
         } catch {
@@ -33,6 +50,21 @@ struct CompilerFrontEnd {
         if let choice = schema.tenancy { catalog = try CompilerFrontEnd.override(catalog, with: choice, path: path) }
         self.catalog = catalog
         self.schemaPath = path
+        self.allowsUnscopedRuns = schema.tenancy == TenancyChoice.none
+            || (schema.tenancy == nil && configuration?.tenancy.style == TenancyConfiguration.Style.none)
+    }
+
+    /// `[defaults] format`, used when `--format` is not given.
+    var defaultFormat: OutputFormat? { configuration?.defaultFormat.flatMap(OutputFormat.init(rawValue:)) }
+
+    static func loadConfiguration(_ schema: SchemaOptions, _ environment: CommandEnvironment) throws -> LQLConfiguration? {
+        guard let path = LQLConfigurationLoader.locate(explicit: schema.config, environment: environment.variables,
+                                                      workingDirectory: environment.workingDirectory) else { return nil }
+        do {
+            return try LQLConfigurationLoader.load(path: path)
+        } catch {
+            throw CommandFailure(.usage, "lql: \(error)")
+        }
     }
 
     /// `--tenancy` forces a style; the facts it needs come from the schema's own conventions.
@@ -40,6 +72,7 @@ struct CompilerFrontEnd {
         var c = catalog
         switch (choice, catalog.tenancy) {
         case (.rls, .rowLevel), (.schema, .schemaPerTenant): break
+        case (.none, _): c.tenancy = .none
         case (.rls, _):
             // Without a tenant column the statements would only fail on the server, table by table.
             let rls = RowLevelTenancy()

@@ -13,11 +13,20 @@ struct DatabaseContext {
     let scope: TenantScope
 
     init(options: ConnectionOptions, catalog: Catalog, schemaPath: String?, environment: CommandEnvironment,
-         allowsNoTenant: Bool = false, applicationName: String = "lql") throws {
-        let given = options.tenant ?? environment["LQL_TENANT"] ?? environment["DEFAULT_TENANT_SLUG"] ?? ""
+         allowsNoTenant: Bool = false, applicationName: String = "lql",
+         allowUnscoped: Bool = false, defaultTenant: String? = nil) throws {
+        let unscoped = catalog.tenancy == .none
+        // A tenant-aware tool that finds no tenancy would read every tenant's rows: refused
+        // unless the user says the database holds no tenants (`--tenancy none`).
+        if unscoped && !allowUnscoped {
+            throw CommandFailure(.usage, "lql: no tenancy found in \(schemaPath ?? "the schema"), so every query would read all tenants' rows; "
+                + "name the tenancy root in lql.toml ([tenancy] model = \"Team\"; `lql init` proposes one), "
+                + "or pass --tenancy none (style = \"none\") if the database really holds a single tenant")
+        }
+        let given = options.tenant ?? environment["LQL_TENANT"] ?? environment["DEFAULT_TENANT_SLUG"] ?? defaultTenant ?? ""
         // Refused before any connection, as the Leora app refuses a request with no tenant
         // (the prompt at a terminal opens in its "no tenant" state instead).
-        if given.trimmingWhitespaceAndNewlines().isEmpty && !allowsNoTenant {
+        if !unscoped && given.trimmingWhitespaceAndNewlines().isEmpty && !allowsNoTenant {
             throw CommandFailure(.noSuchTenant, "lql: \(TenantError.blank)")
         }
         do {
@@ -52,7 +61,8 @@ struct DatabaseContext {
     static func strategy(for catalog: Catalog, schemaPath: String?) -> TenancyStrategy {
         switch catalog.tenancy {
         case .schemaPerTenant(let s): .schemaPerTenant(layout(catalog, s, schemaPath: schemaPath))
-        case .rowLevel, .none: .rowLevelSecurity
+        case .rowLevel(let r): .rowLevel(r, catalog: catalog)
+        case .none: .unscoped
         }
     }
 

@@ -30,13 +30,16 @@ struct DoctorCommand: ParsableCommand {
             throw CommandFailure(.serverError, "lql doctor: \(error)")
         }
         let findings: [DoctorFinding]
+        let doctor = Doctor(catalog: catalog, migrationsDirectory: SchemaPerTenantLayout.migrationsDirectory(besideSchema: schemaPath))
         do {
-            findings = try Doctor(catalog: catalog,
-                                  migrationsDirectory: SchemaPerTenantLayout.migrationsDirectory(besideSchema: schemaPath)).examine(connection)
+            findings = try doctor.examine(connection)
         } catch {
             throw CommandFailure(.serverError, "lql doctor: \(error)")
         }
         for finding in findings { StandardStreams.write(finding.description + "\n") }
+        if let policies = doctor.proposedPolicies {
+            StandardStreams.write("\n" + policies + "\n")
+        }
         let failures = findings.filter { $0.severity == .failure }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         let who = "\(connection.user)@\(connection.database), PostgreSQL \(connection.serverVersion)"

@@ -14,7 +14,7 @@ public struct LQLMain: ParsableCommand {
             """,
         version: LQLVersion.string,
         subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self, CompileCommand.self,
-                      SchemaCommand.self, DoctorCommand.self, DemoCommand.self, FmtCommand.self, LSPCommand.self, MCPCommand.self],
+                      SchemaCommand.self, DoctorCommand.self, DemoCommand.self, InitCommand.self, FmtCommand.self, LSPCommand.self, MCPCommand.self],
         defaultSubcommand: ReplCommand.self
     )
     public init() {}

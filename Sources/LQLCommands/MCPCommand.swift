@@ -37,7 +37,8 @@ struct MCPCommand: ParsableCommand {
         var options = connection
         if options.timeout == nil { options.timeout = MCPCommand.defaultTimeoutSeconds }
         let context = try DatabaseContext(options: options, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath,
-                                          environment: frontEnd.environment)
+                                          environment: frontEnd.environment, allowUnscoped: frontEnd.allowsUnscopedRuns,
+                                          defaultTenant: frontEnd.configuration?.defaultTenant)
         let tenant: Tenant
         do {
             tenant = try context.scope.resolve(context.tenant, on: context.connection)

@@ -23,7 +23,7 @@ struct ReplCommand: ParsableCommand {
                 .compileAndRun(try SourceArgument.read(file: nil, expression: e), parameters: try ParameterArguments.parse(param))
             return
         }
-        try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? .table, quiet: connection.quiet).run()
+        try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? frontEnd.defaultFormat ?? .table, quiet: connection.quiet).run()
     }
 }
 
@@ -39,7 +39,8 @@ struct PromptLauncher {
         let interactive = Terminal.isTerminal(0) && Terminal.isTerminal(1)
         // At a terminal the prompt opens without a tenant (to look around and pick one).
         let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath,
-                                          environment: frontEnd.environment, allowsNoTenant: interactive, applicationName: applicationName)
+                                          environment: frontEnd.environment, allowsNoTenant: interactive, applicationName: applicationName,
+                                          allowUnscoped: frontEnd.allowsUnscopedRuns, defaultTenant: frontEnd.configuration?.defaultTenant)
         let session = ReplSession(catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, connection: context.connection,
                                   tenant: context.tenant, scope: context.scope, format: format,
                                   useColor: frontEnd.environment.useColorOnStdout, interactive: interactive,

@@ -50,14 +50,15 @@ struct ReportRunner {
     func run(_ programs: [(CompiledProgram, SourceFile)]) throws {
         let statements = programs.flatMap { $0.0.statements }
         let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath,
-                                          environment: frontEnd.environment, applicationName: applicationName)
+                                          environment: frontEnd.environment, applicationName: applicationName,
+                                          allowUnscoped: frontEnd.allowsUnscopedRuns, defaultTenant: frontEnd.configuration?.defaultTenant)
         // Ctrl-C cancels the running statement on the server (PQcancel from the C handler) and
         // ends the run through the error path below, so `-o FILE` is discarded, not left half
         // written, and no query is left running for nobody. Without the handler the process
         // would die mid-write and the server would go on waiting or working.
         context.connection.cancelsOnInterrupt = true
         try? Interrupts.installHandler()
-        let format = output.format ?? .table
+        let format = output.format ?? frontEnd.defaultFormat ?? .table
         let options = OutputOptions(decimalsAsNumbers: output.decimalsAsNumbers)
         let atomic: AtomicFileSink?
         let sink: OutputSink

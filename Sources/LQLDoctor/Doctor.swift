@@ -32,7 +32,14 @@ public struct Doctor: Sendable {
         findings += try DriftCheck(catalog: catalog, connection: connection).run(tables: tables)
         findings += try RoleCheck(catalog: catalog, connection: connection).run(scopedTables: scopedTables(tables))
         if case .rowLevel(let tenancy) = catalog.tenancy {
-            findings += try RLSCheck(tenancy: tenancy, connection: connection).run(tables: scopedTables(tables))
+            if tenancy.policySetting == nil {
+                // Configured with no setting: there are no policies to check, and lql is the wall.
+                findings.append(DoctorFinding(.warning, "no-row-level-security", tenancy.tenantModel,
+                    "the app has no row-level security setting (lql.toml gives none): lql's own predicates are the only wall between tenants, "
+                    + "and any other client of this database reads every tenant; the policies it would need follow as SQL to review"))
+            } else {
+                findings += try RLSCheck(tenancy: tenancy, catalog: catalog, connection: connection).run(tables: scopedTables(tables))
+            }
         }
         if case .schemaPerTenant(let tenancy) = catalog.tenancy {
             let layout = SchemaPerTenantLayout(catalog: catalog, tenancy: tenancy, migrationsDirectory: migrationsDirectory)
@@ -41,6 +48,13 @@ public struct Doctor: Sendable {
         }
         findings += try ViewCheck(catalog: catalog, connection: connection).run(schemas: schemasToInspect(connection))
         return findings
+    }
+
+    /// The policies an app without row-level security would need (nil when it has a setting or
+    /// is not row-level): SQL to review, printed after the findings.
+    public var proposedPolicies: String? {
+        guard case .rowLevel(let tenancy) = catalog.tenancy, tenancy.policySetting == nil else { return nil }
+        return PolicyProposal.sql(for: catalog)
     }
 
     private func checkServerVersion(_ connection: Connection) -> [DoctorFinding] {

@@ -10,6 +10,7 @@ struct DriftCheck {
 
     func run(tables: [TableLocation]) throws -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
+        var naiveTimestamps: [String] = []
         for table in tables {
             let found = try connection.execute("""
                 SELECT c.relkind FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -21,7 +22,13 @@ struct DriftCheck {
                                               "the \(what) of model \(table.model.name) does not exist"))
                 continue
             }
-            findings += try compareColumns(table)
+            findings += try compareColumns(table, naiveTimestamps: &naiveTimestamps)
+        }
+        if !naiveTimestamps.isEmpty {
+            // Prisma's default DateTime is timestamp(3) without time zone: right, not drift.
+            let n = naiveTimestamps.count
+            findings.append(DoctorFinding(.note, "datetime-without-time-zone", naiveTimestamps.count == 1 ? naiveTimestamps[0] : "\(n) columns",
+                "\(n) DateTime column\(n == 1 ? " is" : "s are") timestamp without time zone (Prisma's default): lql compares and shows their values as stored, with no zone conversion"))
         }
         return findings
     }
@@ -32,7 +39,7 @@ struct DriftCheck {
         var isNullable: Bool
     }
 
-    private func compareColumns(_ table: TableLocation) throws -> [DoctorFinding] {
+    private func compareColumns(_ table: TableLocation, naiveTimestamps: inout [String]) throws -> [DoctorFinding] {
         // information_schema only lists columns the role may use: an unreadable table shows none.
         let result = try connection.execute("""
             SELECT column_name, data_type, udt_name, is_nullable FROM information_schema.columns
@@ -55,7 +62,10 @@ struct DriftCheck {
                                               "field \(table.model.name).\(field.name) has no column"))
                 continue
             }
-            if let expected = ExpectedColumnType(field: field, catalog: catalog), !expected.matches(facts.dataType, facts.udtName) {
+            if case .scalar(.dateTime) = field.type, field.nativeType == nil, !field.isList,
+               facts.dataType == "timestamp without time zone" {
+                naiveTimestamps.append(subject)
+            } else if let expected = ExpectedColumnType(field: field, catalog: catalog), !expected.matches(facts.dataType, facts.udtName) {
                 let actual = facts.dataType == "USER-DEFINED" || facts.dataType == "ARRAY" ? "\(facts.dataType) (\(facts.udtName))" : facts.dataType
                 findings.append(DoctorFinding(.failure, "column-type-mismatch", subject,
                                               "the schema says \(expected.description), the column is \(actual)"))

@@ -5,7 +5,15 @@ import LQLSchema
 /// that compares the tenant column with the tenant setting without the known holes.
 struct RLSCheck {
     let tenancy: RowLevelTenancy
+    let catalog: Catalog
     let connection: Connection
+
+    /// The table's own key column (each model has its own), or nil when it is scoped through a
+    /// path (its policy can only be recognised by the setting).
+    func keyColumn(_ table: TableLocation) -> String? {
+        if case .key(_, let column) = catalog.scopeRule(of: table.model) { return column }
+        return nil
+    }
 
     func run(tables: [TableLocation]) throws -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
@@ -38,7 +46,8 @@ struct RLSCheck {
         var findings: [DoctorFinding] = []
         var hasTenantPolicy = false
         let setting = tenancy.settingName.lowercased()
-        let column = tenancy.tenantColumn.lowercased()
+        let keyColumn = self.keyColumn(table)
+        let column = (keyColumn ?? tenancy.settingName).lowercased()
         for row in policies.rows {
             let name = row[0] ?? "?"
             let permissive = row[1] == "PERMISSIVE"
@@ -59,12 +68,12 @@ struct RLSCheck {
             }
             if qual.contains("current_setting(") && !qual.contains("nullif(") {
                 findings.append(DoctorFinding(.failure, "policy-empty-string-trap", subject,
-                    "current_setting(…) reads back as '' (not NULL) once an earlier transaction set it, so rows whose \(tenancy.tenantColumn) is '' become visible; compare with NULLIF(current_setting('\(tenancy.settingName)', true), '')"))
+                    "current_setting(…) reads back as '' (not NULL) once an earlier transaction set it, so rows whose \(keyColumn ?? "key") is '' become visible; compare with NULLIF(current_setting('\(tenancy.settingName)', true), '')"))
             }
         }
         if !hasTenantPolicy {
             findings.append(DoctorFinding(.failure, "rls-no-tenant-policy", table.displayName,
-                "no SELECT policy mentions \(tenancy.tenantColumn) or \(tenancy.settingName)"))
+                "no SELECT policy mentions \(keyColumn.map { $0 + " or " } ?? "")\(tenancy.settingName)"))
         }
         return findings
     }
@@ -79,14 +88,16 @@ extension RLSCheck {
             JOIN pg_catalog.pg_class c ON c.oid = k.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = $1 AND c.relname = $2 AND k.contype = 'c'
             """, [table.schema, table.model.tableName])
-        let column = tenancy.tenantColumn.lowercased()
+        // Only a text key can hold ''; a path-scoped table has no key of its own.
+        guard tenancy.keyType == .text, let keyColumn = keyColumn(table) else { return [] }
+        let column = keyColumn.lowercased()
         let guarded = checks.rows.contains { row in
             let text = PolicyText.normalized(row[0] ?? "")
             return text.contains(column) && (text.contains("<> ''") || text.contains("<> ''::text"))
         }
         guard !guarded else { return [] }
-        return [DoctorFinding(.warning, "tenant-column-allows-empty", "\(table.displayName).\(tenancy.tenantColumn)",
-            "no CHECK (\(tenancy.tenantColumn) <> '') guards against rows that an empty tenant setting would match")]
+        return [DoctorFinding(.warning, "tenant-column-allows-empty", "\(table.displayName).\(keyColumn)",
+            "no CHECK (\(keyColumn) <> '') guards against rows that an empty tenant setting would match")]
     }
 }
 

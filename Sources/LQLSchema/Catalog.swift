@@ -28,8 +28,36 @@ public struct Catalog: Sendable {
     public func model(named name: String) -> Model? { modelIndex[name].map { models[$0] } }
     public func enumType(named name: String) -> EnumType? { enumIndex[name].map { enums[$0] } }
 
-    /// Models a query may start from (the tenancy root model is not one of them).
-    public var queryableModels: [Model] { models.filter { !$0.isTenantRoot } }
+    /// Models a query may start from: not the tenancy root, and in the row-level style only
+    /// models lql can scope (or that are shared).
+    public var queryableModels: [Model] { models.filter { canStartQuery($0) } }
+
+    /// A query may start from `m`: it is scoped or shared. An unscoped model in a tenant-aware
+    /// catalog is readable only as the to-one related record of a row already held.
+    public func canStartQuery(_ m: Model) -> Bool {
+        if m.isTenantRoot { return false }
+        return canReadMany(m)
+    }
+
+    /// Rows of `m` may be read as a set (a query's source, a to-many relation, a collection).
+    public func canReadMany(_ m: Model) -> Bool {
+        guard case .rowLevel = tenancy else { return true }
+        // `isTenantScoped` alone: a catalog built by hand (tests) that says so.
+        return m.tenantScope.isScoped || m.tenantScope == .shared || m.isTenantScoped
+    }
+
+    /// The rule a reference to `m` follows. Catalogs built by hand (tests) that only set
+    /// `isTenantScoped` are scoped by the tenancy's column when the model has it.
+    public func scopeRule(of m: Model) -> TenantScopeRule {
+        if m.tenantScope != .unscoped { return m.tenantScope }
+        return scopeOfHandBuilt(m) ?? .unscoped
+    }
+
+    private func scopeOfHandBuilt(_ m: Model) -> TenantScopeRule? {
+        guard case .rowLevel(let r) = tenancy, m.tenantScope == .unscoped, m.isTenantScoped,
+              let f = m.fields.first(where: { !$0.isRelation && $0.columnName == r.tenantColumn }) else { return nil }
+        return .key(field: f.name, column: f.columnName)
+    }
 }
 
 /// How tenants are separated in the database.
@@ -51,15 +79,53 @@ public struct RowLevelTenancy: Hashable, Sendable {
     public var tenantColumn: String
     /// The relation field to the tenant (`tenant`), hidden from queries.
     public var tenantRelationField: String
-    /// The setting the policies read.
+    /// The setting the policies read; "" when the app has no RLS policies (lql's predicates
+    /// are then the only wall).
     public var settingName: String
+    public var policySetting: String? { settingName.isEmpty ? nil : settingName }
+    /// The root's key column (what the scoped models' keys point at) and its type: `$1` is bound
+    /// as this type, so a uuid- or Int-keyed root never meets `uuid = text`.
+    public var rootKeyColumn: String
+    public var keyType: TenantKeyType
+    /// Fields of the root that `--tenant VALUE` may match, in order.
+    public var lookupFields: [String]
     public init(tenantModel: String = "Tenant", tenantField: String = "tenantId", tenantColumn: String = "tenant_id",
-                tenantRelationField: String = "tenant", settingName: String = "app.current_tenant_id") {
+                tenantRelationField: String = "tenant", settingName: String = "app.current_tenant_id",
+                rootKeyColumn: String = "id", keyType: TenantKeyType = .text, lookupFields: [String] = ["slug", "id"]) {
         self.tenantModel = tenantModel
         self.tenantField = tenantField
         self.tenantColumn = tenantColumn
         self.tenantRelationField = tenantRelationField
         self.settingName = settingName
+        self.rootKeyColumn = rootKeyColumn
+        self.keyType = keyType
+        self.lookupFields = lookupFields
+    }
+}
+
+/// The PostgreSQL type of the tenant key, from the root's key field (`String`, `String @db.Uuid`,
+/// `Int`, `BigInt`).
+public enum TenantKeyType: String, Hashable, Sendable {
+    case text, uuid, int4, int8
+
+    public init(field: Field?) {
+        guard let field else { self = .text; return }
+        switch field.type {
+        case .scalar(.int): self = .int4
+        case .scalar(.bigInt): self = .int8
+        case .scalar(.string) where field.nativeType?.lowercased().hasPrefix("uuid") == true: self = .uuid
+        default: self = .text
+        }
+    }
+
+    /// The type's OID, for a typed bind.
+    public var oid: UInt32 {
+        switch self {
+        case .text: 25
+        case .uuid: 2950
+        case .int4: 23
+        case .int8: 20
+        }
     }
 }
 
@@ -95,6 +161,9 @@ public struct Model: Sendable {
     public var isTenantScoped: Bool
     /// The model that holds the tenants themselves.
     public var isTenantRoot: Bool
+    /// How a reference to it is kept to the tenant, and what decided that (`lql schema` shows both).
+    public var tenantScope: TenantScopeRule = .unscoped
+    public var tenantScopeSource: String = ""
     /// Field names of the primary key (`@id` or `@@id`).
     public var primaryKey: [String]
     /// Field-name lists of `@unique`/`@@unique`.

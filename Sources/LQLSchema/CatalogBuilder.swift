@@ -6,6 +6,8 @@ import LQLSystem
 struct CatalogBuilder {
     let schema: PSLSchema
     var sink: SchemaDiagnosticSink
+    /// What `lql.toml` says about tenancy, if there is one.
+    var configuration: TenancyConfiguration? = nil
 
     /// Models and enums by name, ignored (`@@ignore`) models left out.
     private var modelDecls: [String: PSLModel] = [:]
@@ -38,7 +40,8 @@ struct CatalogBuilder {
         sink = resolver.sink
         DatasourceCheck.check(schema, modelCount: models.count, sink: &sink)
         let datasourceSchemas = schema.datasources.first?.property("schemas")?.nameList.map(\.name) ?? []
-        let tenancy = TenancyDetector.detect(models: &models, datasourceSchemas: datasourceSchemas, sink: &sink)
+        let tenancy = TenancyDetector.detect(models: &models, datasourceSchemas: datasourceSchemas,
+                                              configuration: configuration, sink: &sink)
         return Catalog(models: models, enums: enums, tenancy: tenancy, datasourceSchemas: datasourceSchemas)
     }
 

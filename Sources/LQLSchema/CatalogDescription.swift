@@ -6,13 +6,26 @@ public enum CatalogDescription {
     public static func models(_ c: Catalog) -> String {
         var out: [String] = []
         out.append("Models (\(c.queryableModels.count))" + tenancyNote(c.tenancy))
-        var rows = [["model", "table", "fields", "relations"]]
+        let scoped = c.tenancy != .none
+        var rows = [["model", "table", "fields", "relations"] + (scoped ? ["scope"] : [])]
         for m in c.queryableModels {
             let visible = m.fields.filter { !$0.isForbidden }
             rows.append([m.name + (m.isView ? " (view)" : ""), qualifiedTable(m),
-                         String(visible.filter { !$0.isRelation }.count), String(visible.filter(\.isRelation).count)])
+                         String(visible.filter { !$0.isRelation }.count), String(visible.filter(\.isRelation).count)]
+                        + (scoped ? [scopeText(m, in: c)] : []))
         }
         out.append(align(rows))
+        // What decided each scope, and the models lql refuses to read as a set.
+        if scoped {
+            let root = c.models.first(where: \.isTenantRoot)
+            let refused = c.models.filter { !$0.isTenantRoot && !c.canStartQuery($0) }
+            out.append("")
+            out.append("Scopes, and what decided them" + (root.map { "; root `\($0.name)` (\($0.tenantScopeSource))" } ?? ""))
+            var why: [[String]] = []
+            for m in c.queryableModels { why.append([m.name, scopeText(m, in: c), m.tenantScopeSource]) }
+            for m in refused { why.append([m.name, "unscoped, refused", m.tenantScopeSource]) }
+            out.append(align(why))
+        }
         if !c.enums.isEmpty {
             out.append("")
             out.append("Enums (\(c.enums.count))")
@@ -30,6 +43,11 @@ public enum CatalogDescription {
         if m.isTenantScoped { facts.append("tenant-scoped") }
         if m.isTenantRoot { facts.append("tenancy root, not queryable") }
         out.append("\(m.name) (\(facts.joined(separator: ", ")))")
+        if c.tenancy != .none {
+            let refused = !m.isTenantRoot && !c.canStartQuery(m) ? ", refused as a query's source" : ""
+            out.append("  scope: \(m.isTenantRoot ? "root" : scopeText(m, in: c))\(refused)"
+                       + (m.tenantScopeSource.isEmpty ? "" : " (\(m.tenantScopeSource))"))
+        }
         if let doc = m.documentation, !doc.isEmpty {
             out.append(contentsOf: doc.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 })
         }
@@ -66,6 +84,10 @@ public enum CatalogDescription {
             out.append(align(hidden.map { [$0.name, $0.isTenantKey ? "tenant key, set by the tenant scope" : "sensitive"] }))
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    static func scopeText(_ m: Model, in c: Catalog) -> String {
+        c.scopeRule(of: m).label
     }
 
     static func tenancyNote(_ t: Tenancy) -> String {

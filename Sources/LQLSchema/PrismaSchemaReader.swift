@@ -16,11 +16,13 @@ public struct SchemaReadResult: Sendable {
 public enum PrismaSchemaReader {
     /// Never traps, whatever the text. A schema with errors yields no catalog: queries compiled
     /// against half-resolved relations or tenancy could reach the wrong rows.
-    public static func read(_ source: SourceFile) -> SchemaReadResult {
+    /// `configuration` is what `lql.toml` says about tenancy (read by LQLConfig); nil for none.
+    public static func read(_ source: SourceFile, configuration: TenancyConfiguration? = nil) -> SchemaReadResult {
         var sink = SchemaDiagnosticSink()
         let tokens = PSLLexer.tokenize(source, into: &sink)
         let tree = PSLParser.parse(tokens, sink: &sink)
         var builder = CatalogBuilder(schema: tree, sink: sink)
+        builder.configuration = configuration
         let catalog = builder.build()
         sink = builder.sink
         var bag = DiagnosticBag()
@@ -34,7 +36,7 @@ public enum PrismaSchemaReader {
 
     /// Reads the schema file at `path`. Throws only when the file cannot be read (the error is a
     /// `Diagnostic` with code E0516); schema problems come back as diagnostics.
-    public static func load(path: String) throws -> (catalog: Catalog?, source: SourceFile, diagnostics: [Diagnostic]) {
+    public static func load(path: String, configuration: TenancyConfiguration? = nil) throws -> (catalog: Catalog?, source: SourceFile, diagnostics: [Diagnostic]) {
         guard let data = FileSystem.contents(of: path) else {
             let kind = FileSystem.kind(of: path)
             let why = kind == .missing ? "does not exist" : kind == .directory ? "is a directory" : "cannot be read"
@@ -42,7 +44,7 @@ public enum PrismaSchemaReader {
                              hints: ["pass `--schema PATH`, set `LQL_SCHEMA`, or run lql where `prisma/schema.prisma` or `schema.prisma` is"])
         }
         let source = SourceFile(name: path, text: String(decoding: data, as: UTF8.self))
-        let result = read(source)
+        let result = read(source, configuration: configuration)
         return (result.catalog, source, result.diagnostics)
     }
 }

@@ -20,7 +20,12 @@ extension DiagnosticCode {
     public static let schemaUnreadable = DiagnosticCode("E0516", "schema file cannot be read")
     /// Warning: a model has the tenant field by name but no relation to the tenant model, so it
     /// is not treated as tenant-scoped.
+    /// (No longer reported: a key field is a key whether or not its relation is declared.)
     public static let schemaTenantFieldWithoutRelation = DiagnosticCode("E0517", "tenant field without tenant relation")
+    /// The tenancy configuration (`lql.toml` or doc comments) names what the schema lacks.
+    public static let schemaTenancyConfiguration = DiagnosticCode("E0518", "invalid tenancy configuration")
+    /// Warning: a configuration entry would unscope a model lql already scopes; it is ignored.
+    public static let schemaTenancyConfigurationIgnored = DiagnosticCode("E0519", "tenancy configuration entry ignored")
 }
 
 /// Caps the number of diagnostics so hostile input (random bytes) stays readable and cheap.

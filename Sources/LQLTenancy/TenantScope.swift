@@ -58,6 +58,12 @@ public struct TenancyStrategy: Sendable {
     /// Runs inside the scoped transaction before the caller's statements; throws
     /// `TenantError.schemaNotReady` when the tenant's data cannot be queried as the schema says.
     public var verify: (@Sendable (Tenant, Connection) throws -> Void)?
+    /// The type `$1` (the tenant's key) is bound as: text, or uuid / int4 / int8 for a root
+    /// keyed so, so the server never compares `uuid = text`.
+    public var tenantTypeOID: UInt32 = TenantScope.textOID
+    /// No tenant to find: the user chose `--tenancy none` (or `style = "none"`); statements run
+    /// unscoped in the read-only transaction.
+    public var isUnscoped = false
 
     public init(name: String, resolveSQL: String = TenancyStrategy.defaultResolveSQL,
                 listSlugsSQL: String = TenancyStrategy.defaultListSlugsSQL,
@@ -83,6 +89,13 @@ public struct TenancyStrategy: Sendable {
         var strategy = TenancyStrategy(name: "rls", settingName: "app.current_tenant_id") { $0.id }
         strategy.reliesOnRowSecurity = true
         return strategy
+    }()
+
+    /// `--tenancy none`: no tenant, no setting, no lookup.
+    public static let unscoped: TenancyStrategy = {
+        var s = TenancyStrategy(name: "none", resolveSQL: "", listSlugsSQL: "", settingName: "") { _ in "" }
+        s.isUnscoped = true
+        return s
     }()
 }
 
@@ -117,7 +130,7 @@ public struct TenantScope: Sendable {
         self.timeZone = timeZone
     }
 
-    static let textOID: UInt32 = 25
+    public static let textOID: UInt32 = 25
     static let textArrayOID: UInt32 = 1009
 
     /// Sets the tenant and, in the same round trip, says whether row-level security applies to
@@ -134,6 +147,7 @@ public struct TenantScope: Sendable {
     /// Finds the tenant by slug or id. A blank name is refused without touching the database.
     public func resolve(_ given: String, on connection: Connection) throws -> Tenant {
         let name = given.trimmingWhitespaceAndNewlines()
+        if strategy.isUnscoped { return Tenant(id: "", slug: name) }
         guard !name.isEmpty else { throw TenantError.blank }
         // No tenant can have a name PostgreSQL text cannot hold (a NUL, e.g. from `.env`): it is
         // "no such tenant", found without asking the server.
@@ -204,7 +218,9 @@ public struct TenantScope: Sendable {
         }
         try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         do {
-            if let report = onRowSecurityBypass, strategy.reliesOnRowSecurity {
+            if strategy.settingName.isEmpty {
+                // No setting: the app has no policies to read one (lql's predicates are the wall).
+            } else if let report = onRowSecurityBypass, strategy.reliesOnRowSecurity {
                 let result = try connection.execute(TenantScope.setAndInspectRoleSQL, [strategy.settingName, value, arrayLiteral(rowSecurityTables)],
                                                     types: [TenantScope.textOID, TenantScope.textOID, TenantScope.textArrayOID])
                 if let bypass = RowSecurityBypass(role: result[0, 1], superuser: result[0, 2], bypassRLS: result[0, 3], ownedTables: result[0, 4]) {
@@ -220,7 +236,7 @@ public struct TenantScope: Sendable {
                 try connection.execute("SELECT set_config('statement_timeout', $1, true)", [String(ms)],
                                        types: [TenantScope.textOID])
             }
-            let result = try body(TenantTransaction(tenant: tenant, connection: connection))
+            let result = try body(TenantTransaction(tenant: tenant, connection: connection, tenantTypeOID: strategy.tenantTypeOID))
             try connection.execute("COMMIT")
             return result
         } catch {
@@ -240,11 +256,19 @@ public struct TenantScope: Sendable {
 public struct TenantTransaction {
     public let tenant: Tenant
     public let connection: Connection
+    /// The type `$1` is bound as (the root key's type).
+    public var tenantTypeOID: UInt32 = TenantScope.textOID
+
+    public init(tenant: Tenant, connection: Connection, tenantTypeOID: UInt32 = TenantScope.textOID) {
+        self.tenant = tenant
+        self.connection = connection
+        self.tenantTypeOID = tenantTypeOID
+    }
 
     /// The binds of a compiled statement with `$1` = the tenant id (typed text, so a statement
     /// that does not mention `$1`, as in the schema style, still has a known parameter type).
     public func arguments(for statement: SQLStatement) -> (values: [String?], types: [UInt32]) {
-        let types: [UInt32] = statement.binds.map { if case .tenant = $0 { TenantScope.textOID } else { 0 } }
+        let types: [UInt32] = statement.binds.map { if case .tenant = $0 { tenantTypeOID } else { 0 } }
         return (statement.parameterValues(tenant: tenant.id), types)
     }
 

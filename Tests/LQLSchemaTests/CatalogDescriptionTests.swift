@@ -12,7 +12,7 @@ import Testing
         let orderLine = text.split(separator: "\n").first { $0.hasPrefix("  Order ") }
         // Order: 10 visible columns (tenantId hidden), 6 visible relations (tenant hidden).
         let cells = orderLine?.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        #expect(cells == ["Order", "orders", "10", "6"])
+        #expect(cells == ["Order", "orders", "10", "6", "scoped", "by", "tenantId"])
         #expect(text.contains("Enums (14)"))
         #expect(text.contains("OrderStatus     DRAFT PENDING CONFIRMED FULFILLED CANCELLED"))
         #expect(!text.split(separator: "\n").contains { $0.hasSuffix(" ") })

@@ -209,13 +209,14 @@ import Testing
         }
         """
         let catalog = try #require(SchemaFixtures.read(text).catalog)
-        #expect(catalog.tenancy == .rowLevel(RowLevelTenancy(tenantField: "orgId", tenantColumn: "org_id", tenantRelationField: "org")))
+        #expect(catalog.tenancy == .rowLevel(RowLevelTenancy(tenantField: "orgId", tenantColumn: "org_id", tenantRelationField: "org",
+                                                             lookupFields: ["id"])))
         #expect(catalog.model(named: "Account")?.isTenantScoped == true)
         #expect(catalog.model(named: "Account")?.field(named: "orgId")?.isTenantKey == true)
         #expect(catalog.model(named: "Lookup")?.isTenantScoped == false)
     }
 
-    @Test func tenantFieldWithoutRelationIsWarned() throws {
+    @Test func tenantFieldWithoutRelationIsStillTheKey() throws {
         let source = MarkedSource(SchemaFixtures.datasource + """
         model Tenant {
           id       String    @id
@@ -232,11 +233,14 @@ import Testing
         }
         """)
         let result = SchemaFixtures.read(source.text)
-        #expect(result.catalog != nil, "a warning keeps the catalog")
-        #expect(result.catalog?.model(named: "AuditLog")?.isTenantScoped == false)
-        #expect(result.diagnostics.map(\.code) == [.schemaTenantFieldWithoutRelation])
-        #expect(result.diagnostics.first?.severity == .warning)
-        #expect(result.diagnostics.first?.span == source.span)
+        // A key is a key whether or not the schema declares its relation: scoped, and no warning.
+        let auditLog = try #require(result.catalog?.model(named: "AuditLog"))
+        #expect(auditLog.isTenantScoped)
+        #expect(auditLog.tenantScope == .key(field: "tenantId", column: "tenantId"))
+        #expect(auditLog.tenantScopeSource == "has `tenantId` (no relation declared)")
+        #expect(auditLog.field(named: "tenantId")?.isTenantKey == true)
+        #expect(result.diagnostics.isEmpty)
+        _ = source.span
     }
 
     @Test func noTenantModelMeansNoTenancy() throws {

@@ -45,6 +45,21 @@ enum Security {
         var sql: String
         var binds: Int
         var canaries: [String]
+        /// Table → its scope ({"key": column}, {"through": "1"}, {"none": "1"}); nil: tenant_id everywhere.
+        var scopes: [String: [String: String]]? = nil
+    }
+
+    /// The audit's scopes for a catalog: every table with its model's own rule.
+    static func auditScopes(_ catalog: Catalog) -> [String: [String: String]] {
+        var out: [String: [String: String]] = [:]
+        for m in catalog.models {
+            switch catalog.scopeRule(of: m) {
+            case .key(_, let column), .root(let column): out[m.tableName] = ["key": column]
+            case .through: out[m.tableName] = ["through": "1"]
+            case .shared, .unscoped, .tenantSchema: out[m.tableName] = ["none": "1"]
+            }
+        }
+        return out
     }
 
     /// Pipes the items through scripts/sql_audit.py; returns its exit status and violations.
