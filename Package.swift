@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
-        .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
+        .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"], exclude: ["Golden"]),
         .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLOutput", "LQLTestSupport"]),
         .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTestSupport"]),
         // Faults against real processes: PgBouncer, a hot standby, killed backends, restarts, load.
