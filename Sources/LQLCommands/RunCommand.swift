@@ -33,10 +33,10 @@ struct ReportRunner {
 
     /// The path every way of running saved LQL shares: `lql run`, `lql -e`, the demo's reports.
     func compileAndRun(_ source: SourceFile, parameters: [String: String]) throws {
-        try run(try frontEnd.compile(source, parameters: parameters), source: source)
+        try run(try frontEnd.compile(source, parameters: parameters), source: source, values: parameters)
     }
 
-    func run(_ program: CompiledProgram, source: SourceFile) throws {
+    func run(_ program: CompiledProgram, source: SourceFile, values: [String: String] = [:]) throws {
         let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, environment: frontEnd.environment)
         // Ctrl-C cancels the running statement on the server (PQcancel from the C handler) and
         // ends the run through the error path below, so `-o FILE` is discarded, not left half
@@ -45,7 +45,13 @@ struct ReportRunner {
         context.connection.cancelsOnInterrupt = true
         try? Interrupts.installHandler()
         let format = output.format ?? .table
-        let options = OutputOptions(decimalsAsNumbers: output.decimalsAsNumbers)
+        var options = OutputOptions(decimalsAsNumbers: output.decimalsAsNumbers)
+        // A person's terminal gets fitted tables and charts; files and pipes get every value whole.
+        if output.output == nil, Terminal.isTerminal(1) { options.terminalWidth = Terminal.columns(1) }
+        let progress = ProgressReporter.isWanted(environment: frontEnd.environment.variables)
+            ? ProgressReporter(mode: output.output.map { .export(path: $0) } ?? .query) : nil
+        let report = format == .html ? HTMLReport() : nil
+        let startedWallClock = HTMLReport.now()
         let atomic: AtomicFileSink?
         let sink: OutputSink
         if let path = output.output {
@@ -55,8 +61,9 @@ struct ReportRunner {
             sink = atomic!
         } else {
             atomic = nil
-            sink = FileDescriptorSink.standardOutput()
+            sink = progress.map { $0.clearing(FileDescriptorSink.standardOutput()) } ?? FileDescriptorSink.standardOutput()
         }
+        progress?.start()
         let headings = program.statements.count > 1 && [.table, .expanded, .markdown].contains(format)
         // The qid comment lets server logs (pgaudit) be matched with the audit record.
         let queryID = AuditLog.queryID()
@@ -73,15 +80,28 @@ struct ReportRunner {
                     if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(statement.title)\n") }
                     var tagged = statement.sql
                     tagged.text = AuditLog.tagged(tagged.text, queryID: queryID)
-                    rows += try tx.export(tagged, to: makeWriter(format, to: sink, options: options)).rowCount
+                    var statementOptions = options
+                    statementOptions.chart = statement.chart
+                    var writer = report.map { $0.writer(title: ReportTitles.statement(statement, in: source), chart: statement.chart) }
+                        ?? makeWriter(format, to: sink, options: statementOptions)
+                    if let progress { writer = progress.counting(writer) }
+                    rows += try tx.export(tagged, to: writer).rowCount
                 }
+            }
+            if let report {
+                let header = HTMLReport.Header(title: ReportTitles.report(source), tenant: context.tenant,
+                                               parameters: ReportTitles.parameters(program, values: values),
+                                               startedAt: startedWallClock, durationMs: (Clock.monotonicSeconds() - started) * 1000)
+                try sink.write(report.render(header))
             }
             try sink.flush()
             try atomic?.commit()
         } catch {
+            progress?.pause()
             atomic?.discard()
             failure = error
         }
+        progress?.finish(succeeded: failure == nil)
         let record = AuditRecord(dbRole: context.connection.user, tenant: context.tenant, sourceText: source.text,
                                  sql: program.statements.map(\.sql.text).joined(separator: ";\n"),
                                  bindCount: program.statements.reduce(0) { $0 + $1.sql.binds.count }, rows: rows,

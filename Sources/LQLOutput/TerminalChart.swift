@@ -99,7 +99,7 @@ public enum TerminalChart {
                     grid[row][c] = shade == "█" ? levels[level % 8] : shade
                     if row + 1 < height { for r in (row + 1)..<height { grid[r][c] = shade } }
                 } else {
-                    grid[row][c] = data.series.count > 1 ? "·" : levels[level % 8]
+                    grid[row][c] = "·"
                 }
             }
             if data.kind == .line {

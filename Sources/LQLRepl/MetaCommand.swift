@@ -18,6 +18,12 @@ public enum MetaCommand: Sendable, Hashable {
     case format(OutputFormat?)
     /// `\x [on|off]`: expanded output; nil toggles.
     case expanded(Bool?)
+    /// `\x auto`: expanded only for results too wide for the terminal (psql's).
+    case expandedAuto
+    /// `\show N`: the Nth row of the last result as a tree (1 = the first).
+    case show(row: Int)
+    /// `\chart KIND [x: col] [y: col, …] [series: col]`: charts the last result again.
+    case chart(String)
     /// `\set name value`: a value for `$name`, typed when a query uses it.
     case set(name: String, value: String)
     /// `\unset name`
@@ -50,7 +56,9 @@ public struct MetaCommandInfo: Sendable, Hashable {
         .init(name: "explain", aliases: [], arguments: "", summary: "show PostgreSQL's plan for the last query"),
         .init(name: "timing", aliases: [], arguments: "[on|off]", summary: "show how long each query takes"),
         .init(name: "format", aliases: [], arguments: "[table|expanded|csv|json|ndjson|markdown]", summary: "set the output format, or show it"),
-        .init(name: "x", aliases: [], arguments: "[on|off]", summary: "expanded output: one field per line"),
+        .init(name: "x", aliases: [], arguments: "[on|off|auto]", summary: "expanded output: one field per line (auto: when too wide)"),
+        .init(name: "show", aliases: [], arguments: "N", summary: "show row N of the last result as a tree, nested shapes included"),
+        .init(name: "chart", aliases: [], arguments: "bar|line|area|hist [x: COL] [y: COL, …]", summary: "chart the last result without running it again"),
         .init(name: "set", aliases: [], arguments: "[NAME VALUE]", summary: "give $NAME a value for the following queries"),
         .init(name: "unset", aliases: [], arguments: "NAME", summary: "forget the value of $NAME"),
         .init(name: "params", aliases: [], arguments: "", summary: "list the parameters and their values"),

@@ -52,8 +52,18 @@ extension ReplSession {
             say("Output format is \(effectiveFormat.rawValue).")
         case .expanded(let on):
             expanded = on ?? !expanded
+            expandedAuto = false
             if expanded && format != .table { format = .table }
             say("Expanded display is \(expanded ? "on" : "off").")
+        case .expandedAuto:
+            expanded = false
+            expandedAuto = true
+            if format != .table { format = .table }
+            say("Expanded display is used automatically.")
+        case .show(let row):
+            return showRow(row)
+        case .chart(let text):
+            return chartLast(text)
         case .set(let name, let value):
             values[name] = value
         case .unset(let name):

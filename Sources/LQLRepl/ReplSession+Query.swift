@@ -102,7 +102,12 @@ extension ReplSession {
             var wroteOutput = false
             // Only a person at a terminal gets a pager; tests and scripts pass their own sinks.
             let pager = interactive && isStandardOutput ? PagerSink.forTerminal(output, environment: environment) : nil
-            let sink: OutputSink = pager ?? output
+            // A status line on stderr while the query runs, cleared before the result prints.
+            let progress = interactive && isStandardOutput && ProgressReporter.isWanted(environment: environment)
+                ? ProgressReporter(mode: .query) : nil
+            progress?.start()
+            defer { progress?.finish() }
+            let sink: OutputSink = progress.map { $0.clearing(pager ?? output) } ?? (pager ?? output)
             defer { pager?.finish() }
             do {
                 try scope.withTenant(tenant, on: connection) { tx in
@@ -113,12 +118,16 @@ extension ReplSession {
                             if format == .table && !expanded { try sink.write("-- \(statement.title)\n") }
                         }
                         lastStatement = statement.sql
-                        let writer = makeWriter(effectiveFormat, to: sink)
+                        let recorded = RecordedResult()
+                        var writer = recorded.recording(makeWriter(effectiveFormat, to: sink, options: outputOptions(chart: statement.chart)))
+                        if let progress { writer = progress.counting(writer) }
+                        lastResult = recorded
                         try tx.export(statement.sql, to: writer)
                     }
                 }
                 break
             } catch let error as PostgresError {
+                progress?.pause()
                 // A connection that died while idle (server restart, terminated backend) fails at
                 // BEGIN, before anything was printed: reconnect and run the read-only query again.
                 if attempt == 1, !wroteOutput, isLost(error) {
@@ -130,6 +139,7 @@ extension ReplSession {
                 flushAll()
                 return serverFailure(error)
             } catch {
+                progress?.pause()
                 report("error: \(error)")
                 return 3
             }

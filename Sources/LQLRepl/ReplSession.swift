@@ -27,6 +27,10 @@ public final class ReplSession {
     var tenant: Tenant?
     var format: OutputFormat
     var expanded = false
+    /// `\x auto` (ReplSession+Results.swift).
+    var expandedAuto = false
+    /// The last result, for `\show` and `\chart`.
+    var lastResult: RecordedResult?
     var timing = false
     var values: [String: String] = [:]
     var definitions = SessionDefinitions()

@@ -58,7 +58,7 @@ import LQLOutput
         #expect(format.code == .invalidMetaArgument)
         #expect(format.span == Span(8, 11))
         #expect(format.hints.first == "did you mean `json`?")
-        #expect(format.hints.last == "formats: table, expanded, csv, json, ndjson, markdown")
+        #expect(format.hints.last == "formats: table, expanded, csv, json, ndjson, markdown, html")
 
         let timing = try #require(failure("\\timing maybe"))
         #expect(timing.message == "`\\timing` expects `on` or `off`, not `maybe`")
@@ -80,10 +80,19 @@ import LQLOutput
         #expect(failure("\\i 'open")?.code == .unterminatedMetaQuote)
     }
 
+    @Test func outputCommands() {
+        #expect(parsed("\\x auto") == .expandedAuto)
+        #expect(parsed("\\show 3") == .show(row: 3))
+        #expect(parsed("\\chart line x: month y: revenue") == .chart("line x: month y: revenue"))
+        #expect(failure("\\show 0")?.code == .invalidMetaArgument)
+        #expect(failure("\\show")?.code == .missingMetaArgument)
+        #expect(failure("\\chart")?.code == .missingMetaArgument)
+    }
+
     @Test func everyListedCommandParses() {
         let examples: [String: String] = ["d": "", "tenant": " acme", "sql": "", "explain": "", "timing": " on", "format": " json",
                                           "x": "", "set": " a 1", "unset": " a", "params": "", "i": " f.lql", "conninfo": "",
-                                          "help": "", "q": ""]
+                                          "help": "", "q": "", "show": " 1", "chart": " bar x: month"]
         for spelling in MetaCommandInfo.allSpellings {
             let name = MetaCommandInfo.all.first { $0.name == spelling || $0.aliases.contains(spelling) }!.name
             #expect(parsed("\\" + spelling + examples[name]!) != nil, "\\\(spelling)")
