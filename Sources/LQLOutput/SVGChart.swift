@@ -42,9 +42,15 @@ public enum SVGChart {
                 : (n == 1 ? left + plotW / 2 : left + plotW * Double(i) / Double(n - 1))
         }
         // x labels: all when they fit, else every k-th.
-        let every = max(1, Int((Double(n) / (plotW / 60)).rounded(.up)))
-        for (i, label) in labels.enumerated() where i % every == 0 || i == n - 1 && data.kind != .hist {
-            body += "<text class=\"label\" x=\"\(f(center(i)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"middle\">\(HTMLText.escaped(String(label.prefix(16))))</text>"
+        let longest = Double(labels.map { min(16, $0.count) }.max() ?? 1)
+        let spacing = max(60, longest * 6.5 + 24)
+        let every = max(1, Int((Double(n) / (plotW / spacing)).rounded(.up)))
+        for (i, label) in labels.enumerated() where i % every == 0 {
+            // Labels at the plot's edges are moved inside it (about 6.5 px a character at 11 px).
+            let text = String(label.prefix(16))
+            let half = Double(text.count) * 3.25
+            let x = min(max(center(i), left + half), left + plotW - half)
+            body += "<text class=\"label\" x=\"\(f(x))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"middle\">\(HTMLText.escaped(text))</text>"
         }
 
         switch data.kind {
