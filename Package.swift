@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Stages depend one way: Diagnostics → Syntax → (Schema) → Check → SQL → LQL (facade)
-// → Postgres / Output → Repl → Commands → lql. Nothing below LQLPostgres imports libpq.
+// → Postgres (driver) → Tenancy → Doctor / Cluster / Output / Audit → Repl → Commands → lql.
+// Nothing below LQLPostgres imports libpq; the driver imports no LQL or output module.
 let package = Package(
     name: "lql",
     platforms: [.macOS(.v13)],
@@ -29,11 +30,15 @@ let package = Package(
         .target(name: "LQLCheck", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLSystem"]),
         .target(name: "LQLSQL", dependencies: ["LQLCheck", "LQLSchema"]),
         .target(name: "LQL", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema", "LQLCheck", "LQLSQL", "LQLSystem"]),
-        .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals", "LQL", "LQLSQL", "LQLDiagnostics", "LQLOutput", "LQLSystem"]),
+        .target(name: "LQLPostgres", dependencies: ["CLibPQ", "CSignals"]),
+        .target(name: "LQLTenancy", dependencies: ["LQLPostgres", "LQLSQL", "LQLSchema", "LQLDiagnostics", "LQLSystem"]),
+        .target(name: "LQLDoctor", dependencies: ["LQLPostgres", "LQLTenancy", "LQLSchema"]),
+        .target(name: "LQLCluster", dependencies: ["LQLPostgres", "LQLTenancy", "LQLSystem", "CSignals"]),
         .target(name: "LQLOutput", dependencies: ["LQL"]),
-        .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLOutput", "LQLSystem"]),
+        .target(name: "LQLAudit", dependencies: ["LQLPostgres", "LQLOutput", "LQLSystem"]),
+        .target(name: "LQLRepl", dependencies: ["CLibEdit", "CSignals", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLSystem"]),
         .target(name: "LQLCommands", dependencies: [
-            "LQL", "LQLPostgres", "LQLOutput", "LQLRepl", "LQLSystem",
+            "LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLAudit", "LQLOutput", "LQLRepl", "LQLSystem",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lql", dependencies: ["LQLCommands"]),
@@ -41,17 +46,17 @@ let package = Package(
         .executableTarget(name: "lql-bench-compile", dependencies: ["LQL"], path: "bench/compile", exclude: ["queries.tsv", "prqlc_bench.py", "run.sh"], sources: ["main.swift"]),
 
         // Shared by the test targets: the throwaway Leora cluster and the lql binary runner.
-        .target(name: "LQLTestSupport", dependencies: ["LQL", "LQLPostgres", "CSignals"], path: "Tests/LQLTestSupport"),
+        .target(name: "LQLTestSupport", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLCluster", "CSignals"], path: "Tests/LQLTestSupport"),
         .testTarget(name: "LQLSystemTests", dependencies: ["LQLSystem"]),
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
         .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"], exclude: ["Golden"]),
-        .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLOutput", "LQLTestSupport"]),
-        .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTestSupport"]),
+        .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLTestSupport"]),
+        .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLCluster", "LQLTestSupport"]),
         // Faults against real processes: PgBouncer, a hot standby, killed backends, restarts, load.
-        .testTarget(name: "LQLFaultTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLRepl", "LQLTestSupport"]),
-        .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLOutput", "LQLCommands", "LQLTestSupport"]),
+        .testTarget(name: "LQLFaultTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLOutput", "LQLRepl", "LQLTestSupport"]),
+        .testTarget(name: "LQLIntegrationTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLAudit", "LQLRepl", "LQLOutput", "LQLCommands", "LQLTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

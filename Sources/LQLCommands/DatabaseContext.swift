@@ -1,5 +1,6 @@
 import LQL
 import LQLPostgres
+import LQLTenancy
 import LQLOutput
 import LQLSystem
 

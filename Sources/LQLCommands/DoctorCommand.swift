@@ -3,6 +3,8 @@ import ArgumentParser
 import Foundation
 import LQL
 import LQLPostgres
+import LQLDoctor
+import LQLTenancy
 
 /// `lql doctor`: checks that the database keeps tenants apart the way lql relies on, that the
 /// connected role is read-only, and that the tables match the Prisma schema.

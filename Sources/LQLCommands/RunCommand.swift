@@ -2,6 +2,9 @@ import ArgumentParser
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLRepl
+import LQLAudit
+import LQLTenancy
 import LQLSystem
 
 /// `lql run FILE.lql [--param k=v]… [-e 'query']`: a saved report, in one tenant transaction.
@@ -85,7 +88,7 @@ struct ReportRunner {
                     var writer = report.map { $0.writer(title: ReportTitles.statement(statement, in: source), chart: statement.chart) }
                         ?? makeWriter(format, to: sink, options: statementOptions)
                     if let progress { writer = progress.counting(writer) }
-                    rows += try tx.export(tagged, to: writer).rowCount
+                    rows += try tx.export(tagged, to: WriterRows(writer)).rowCount
                 }
             }
             if let report {

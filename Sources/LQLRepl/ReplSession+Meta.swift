@@ -2,6 +2,7 @@ import Foundation
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLTenancy
 
 extension ReplSession {
     /// Runs one backslash command. nil on success, 1 for a bad command, 3 for a server error,

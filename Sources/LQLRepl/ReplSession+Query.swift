@@ -2,6 +2,7 @@ import Foundation
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLTenancy
 
 extension ReplSession {
     /// Compiles `text` after the session's definitions and runs its output queries.
@@ -122,7 +123,7 @@ extension ReplSession {
                         var writer = recorded.recording(makeWriter(effectiveFormat, to: sink, options: outputOptions(chart: statement.chart)))
                         if let progress { writer = progress.counting(writer) }
                         lastResult = recorded
-                        try tx.export(statement.sql, to: writer)
+                        try tx.export(statement.sql, to: WriterRows(writer))
                     }
                 }
                 break

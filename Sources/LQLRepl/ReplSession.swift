@@ -2,6 +2,7 @@ import Foundation
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLTenancy
 
 /// The REPL (and the script runner for standard input): reads entries, compiles them with the
 /// session's definitions and `\set` values, runs each output query in one tenant transaction

@@ -1,6 +1,7 @@
 import Foundation
 import LQLOutput
 import LQLPostgres
+import LQLTenancy
 import LQLRepl
 import LQLTestSupport
 import Testing

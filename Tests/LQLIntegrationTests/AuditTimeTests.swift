@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LQLPostgres
+@testable import LQLAudit
+import LQLPostgres
 
 /// The audit log's hand-made timestamp and JSON line equal what Foundation's ISO 8601 formatter
 /// and JSONEncoder wrote before lql stopped using them on the run path.

@@ -3,6 +3,8 @@ import Testing
 import LQL
 import LQLCommands
 import LQLPostgres
+import LQLAudit
+import LQLDoctor
 
 /// `lql doctor` against the Leora example loaded into the shared test cluster: sound as shipped,
 /// and with weaknesses planted on purpose, each of which must be reported by its code.

@@ -1,5 +1,6 @@
 import Foundation
 import LQLPostgres
+import LQLTenancy
 import LQLTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import LQLPostgres
+import LQLCluster
 import LQLTestSupport
 import Testing
 

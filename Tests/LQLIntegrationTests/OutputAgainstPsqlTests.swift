@@ -1,6 +1,7 @@
 import Foundation
 import LQLOutput
 import LQLPostgres
+import LQLRepl
 import Testing
 
 /// The same query through lql's writers and through the real psql binary: the bytes must match.
@@ -28,7 +29,7 @@ import Testing
     func lql(_ test: TestCluster, _ format: OutputFormat) throws -> String {
         let db = try Connection(test.ownerURL)
         let sink = MemorySink()
-        try db.export(OutputAgainstPsqlTests.query, to: makeWriter(format, to: sink))
+        try db.export(OutputAgainstPsqlTests.query, to: WriterRows(makeWriter(format, to: sink)))
         return sink.text
     }
 
@@ -69,7 +70,7 @@ import Testing
         let db = try Connection(try TestCluster.shared().ownerURL)
         let sink = MemorySink()
         try db.export("SELECT 'WC-1' AS number, json_build_object('name', 'Bistro', 'tags', json_build_array('a', 1)) AS customer,"
-                      + " '[{\"q\": 2}]'::jsonb AS lines", to: makeWriter(.ndjson, to: sink))
+                      + " '[{\"q\": 2}]'::jsonb AS lines", to: WriterRows(makeWriter(.ndjson, to: sink)))
         #expect(sink.text == #"{"number":"WC-1","customer":{"name":"Bistro","tags":["a",1]},"lines":[{"q":2}]}"# + "\n")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LQLOutput
 import LQLPostgres
+import LQLRepl
 import Testing
 
 /// `LQL_BENCH=1 swift test --filter StreamingBenchmark`: streams LQL_BENCH_ROWS (default 1M)
@@ -41,7 +42,7 @@ struct StreamingBenchmark {
             SELECT g AS id, 'customer ' || g AS name, (g * 1.25)::numeric(12,2) AS total,
                    now() - g * interval '1 minute' AS at, g % 7 = 0 AS flagged
             FROM generate_series(1, $1::int) g
-            """, [String(rows)], to: writer)
+            """, [String(rows)], to: WriterRows(writer))
         try sink.commit()
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

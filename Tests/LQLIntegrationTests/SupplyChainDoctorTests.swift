@@ -1,6 +1,8 @@
 import Foundation
 import LQL
 import LQLPostgres
+import LQLCluster
+import LQLDoctor
 import LQLTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import LQL
 import LQLPostgres
+import LQLTenancy
 import LQLTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import LQLPostgres
+import LQLTenancy
 import LQLSQL
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import LQLPostgres
+import LQLCluster
 import LQLTestSupport
 
 /// One private PostgreSQL cluster per test process, started on first use (template copy on

@@ -2,6 +2,7 @@ import Foundation
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLTenancy
 import LQLTestSupport
 import Testing
 @testable import LQLRepl

@@ -1,5 +1,6 @@
 import Foundation
 import LQLPostgres
+import LQLCluster
 
 /// A hot standby of a local cluster: `pg_basebackup -R` (streaming WAL, `standby.signal` and
 /// `primary_conninfo` written) into a new data directory, started on its own socket directory.

@@ -1,6 +1,7 @@
 import Foundation
 import LQL
 import LQLPostgres
+import LQLCluster
 
 /// Where throwaway clusters go (see ThrowawayClusters).
 public func throwawayClusterBase() -> String { ThrowawayClusters.base }

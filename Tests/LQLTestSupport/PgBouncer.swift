@@ -1,5 +1,6 @@
 import Foundation
 import LQLPostgres
+import LQLCluster
 
 /// Debian's `pgbouncer` (installed by scripts/install-deps.sh) in front of a local cluster,
 /// listening only on a unix socket in a temp directory (no TCP), trusting every user the

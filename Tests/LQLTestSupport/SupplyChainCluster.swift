@@ -1,6 +1,8 @@
 import Foundation
 import LQL
 import LQLPostgres
+import LQLCluster
+import LQLTenancy
 
 /// One throwaway cluster per test process with the supply-chain example (one schema per tenant)
 /// loaded at scale 1 exactly as `lql demo --example supply-chain` loads it, stopped and removed at

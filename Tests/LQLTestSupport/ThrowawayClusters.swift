@@ -1,5 +1,6 @@
 import Foundation
 import LQLPostgres
+import LQLCluster
 
 /// Every throwaway cluster a test process makes: in tmpfs when there is one, marked with the
 /// process's pid (`owner.pid`), so the next test process can stop and remove what a crashed one

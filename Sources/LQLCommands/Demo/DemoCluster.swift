@@ -1,5 +1,6 @@
 import Foundation
 import LQLPostgres
+import LQLCluster
 
 /// The private cluster behind `lql demo`: a LocalCluster under `.lql/demo` (unix socket in that
 /// directory, no TCP port) holding one example database, loaded once and reused.

@@ -1,3 +1,4 @@
+import LQLPostgres
 import LQLSystem
 import LQLSchema
 
@@ -104,12 +105,12 @@ extension TenancyStrategy {
 }
 
 /// `"name"` with embedded quotes doubled: identifiers from the schema, never user text.
-func quoteIdentifier(_ name: String) -> String {
+public func quoteIdentifier(_ name: String) -> String {
     "\"" + name.replacingAll("\"", with: "\"\"") + "\""
 }
 
 /// A PostgreSQL text[] literal (`{"a","b"}`) for a bind value.
-func arrayLiteral(_ items: [String]) -> String {
+public func arrayLiteral(_ items: [String]) -> String {
     "{" + items.map { "\"" + $0.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\"" }
         .joined(separator: ",") + "}"
 }
@@ -127,7 +128,7 @@ extension SchemaPerTenantLayout {
             registryTable: root?.tableName ?? "tenants",
             idColumn: column("id") ?? "id", slugColumn: column("slug") ?? "slug", schemaColumn: column("schemaName"),
             requiredTables: catalog.models.filter { $0.isTenantScoped && !$0.isView && $0.schemaName == s.tenantSchemaTemplate }.map(\.tableName),
-            requiredMigrations: migrationsDirectory.map(TenantSchemaMigrator.migrationNames(in:)) ?? [])
+            requiredMigrations: migrationsDirectory.map(PrismaMigrations.names(in:)) ?? [])
     }
 
     /// `migrations/` beside a schema file.

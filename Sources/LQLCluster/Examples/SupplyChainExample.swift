@@ -1,3 +1,4 @@
+import LQLPostgres
 import Foundation
 
 /// Loads `examples/supply-chain` into an empty database, as its README describes: the registry

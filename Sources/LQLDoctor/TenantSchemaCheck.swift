@@ -1,4 +1,6 @@
+import LQLPostgres
 import LQLSchema
+import LQLTenancy
 
 /// Schema-per-tenant tenancy: the registry and the tenant schemas agree, every tenant schema has
 /// the same migrations (each its own `_prisma_migrations`), only intended roles can read a tenant

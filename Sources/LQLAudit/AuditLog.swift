@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import LQLOutput
+import LQLPostgres
 import LQLSystem
 import Synchronization
 

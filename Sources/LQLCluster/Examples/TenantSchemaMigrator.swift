@@ -1,4 +1,6 @@
 import Foundation
+import LQLPostgres
+import LQLTenancy
 
 /// Applies a Prisma migrations directory (`<name>/migration.sql`, in name order) to one tenant
 /// schema, the way the schema-per-tenant app migrates: each migration in its own transaction
@@ -13,8 +15,7 @@ public struct TenantSchemaMigrator: Sendable {
 
     /// Migration names in apply order: the subdirectories holding a `migration.sql`.
     public static func migrationNames(in directory: String) -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return entries.filter { FileManager.default.fileExists(atPath: "\(directory)/\($0)/migration.sql") }.sorted()
+        PrismaMigrations.names(in: directory)
     }
 
     public var migrationNames: [String] { TenantSchemaMigrator.migrationNames(in: directory) }

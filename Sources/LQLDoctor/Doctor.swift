@@ -1,4 +1,6 @@
+import LQLPostgres
 import LQLSchema
+import LQLTenancy
 
 /// Examines a live database against a Prisma schema: tenant isolation (RLS enabled, forced and
 /// sound policies), the connected role's powers, the server version, views that run with their

@@ -1,3 +1,4 @@
+import LQLPostgres
 import LQLSchema
 
 /// Compares each model of the Prisma schema with its table: missing tables, missing columns,

@@ -1,3 +1,4 @@
+import LQLSystem
 import Foundation
 
 /// Where the PostgreSQL server tools (initdb, pg_ctl, postgres) are installed.
@@ -23,7 +24,7 @@ public struct PostgresBinaries: Sendable, Hashable {
         if let dir = ProcessInfo.processInfo.environment["LQL_PG_BINDIR"], !dir.isEmpty { candidates.append(dir) }
         if let pgConfig = findOnPath("pg_config"),
            let out = try? ClusterCommandRunner.run(pgConfig, ["--bindir"], asServiceUser: false) {
-            candidates.append(out.trimmingWhitespace())
+            candidates.append(out.trimmingWhitespaceAndNewlines())
         }
         candidates += debianBinDirectories()
         if let initdb = findOnPath("initdb") { candidates.append((initdb as NSString).deletingLastPathComponent) }
@@ -56,7 +57,7 @@ public struct PostgresBinaries: Sendable, Hashable {
         if parts.count >= 2, parts.last == "bin", let v = Int(parts[parts.count - 2]) { return v }
         guard let out = try? ClusterCommandRunner.run(dir + "/initdb", ["--version"], asServiceUser: false) else { return nil }
         // "initdb (PostgreSQL) 16.2"
-        let version = out.split(separator: " ").last.map(String.init)?.trimmingWhitespace() ?? ""
+        let version = out.split(separator: " ").last.map(String.init)?.trimmingWhitespaceAndNewlines() ?? ""
         return Int(version.prefix(while: \.isNumber))
     }
 

@@ -1,3 +1,5 @@
+import LQLPostgres
+import LQLSystem
 import LQLDiagnostics
 import LQLSQL
 
@@ -99,7 +101,7 @@ public struct TenantScope: Sendable {
 
     /// Finds the tenant by slug or id. A blank name is refused without touching the database.
     public func resolve(_ given: String, on connection: Connection) throws -> Tenant {
-        let name = given.trimmingWhitespace()
+        let name = given.trimmingWhitespaceAndNewlines()
         guard !name.isEmpty else { throw TenantError.blank }
         let result = try connection.execute(strategy.resolveSQL, [name], types: [TenantScope.textOID])
         if result.rowCount > 0, let id = result[0, 0] {

@@ -1,3 +1,4 @@
+import LQLPostgres
 import LQLSchema
 
 /// Views run with their owner's rights unless `security_invoker = true` (PostgreSQL 15+): a view

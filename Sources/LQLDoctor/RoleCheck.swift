@@ -1,3 +1,4 @@
+import LQLPostgres
 import LQLSchema
 
 /// The connected role: it should be neither superuser nor BYPASSRLS (both skip RLS), own no

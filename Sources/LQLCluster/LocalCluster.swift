@@ -1,3 +1,5 @@
+import LQLPostgres
+import LQLSystem
 import Foundation
 
 /// A private PostgreSQL cluster: unix socket only (`listen_addresses = ''`), no TCP port, for
@@ -131,7 +133,7 @@ public final class LocalCluster: @unchecked Sendable {
     /// The postmaster.pid's process is alive (cheaper than `pg_ctl status`, same answer).
     private var isRunningUnlocked: Bool {
         guard let text = try? String(contentsOfFile: dataDirectory + "/postmaster.pid", encoding: .utf8),
-              let first = text.split(separator: "\n").first, let pid = pid_t(String(first).trimmingWhitespace()) else { return false }
+              let first = text.split(separator: "\n").first, let pid = pid_t(String(first).trimmingWhitespaceAndNewlines()) else { return false }
         return kill(pid, 0) == 0 || errno == EPERM
     }
 

@@ -1,3 +1,4 @@
+import LQLPostgres
 import LQLSchema
 
 /// Row-level tenancy: every tenant-scoped table must have RLS enabled and forced, and a policy
