@@ -10,7 +10,12 @@ import Darwin
 /// cleared before the result prints (`pause()`), or at the end. Exports to a file (`-o`) keep
 /// it up with the rows written and the throughput, and end with a summary line.
 public final class ProgressReporter: @unchecked Sendable {
-    public enum Mode: Sendable { case query, export(path: String) }
+    public enum Mode: Sendable {
+        case query
+        case export(path: String)
+        /// A long step without rows (the demo's seed): its name and the elapsed time.
+        case step(String)
+    }
 
     private let fd: Int32
     private let mode: Mode
@@ -99,6 +104,8 @@ public final class ProgressReporter: @unchecked Sendable {
         switch mode {
         case .query:
             return "\(ProgressReporter.seconds(elapsed)) · \(ProgressReporter.grouped(rows)) rows received · Ctrl-C cancels"
+        case .step(let name):
+            return "\(name) · \(ProgressReporter.seconds(elapsed))"
         case .export:
             let rate = Int(Double(rows) / max(elapsed, 0.001))
             return "\(ProgressReporter.seconds(elapsed)) · \(ProgressReporter.grouped(rows)) rows written · \(ProgressReporter.grouped(rate)) rows/s · Ctrl-C cancels"
@@ -136,8 +143,9 @@ public final class ProgressReporter: @unchecked Sendable {
         return (n < 0 ? "-" : "") + out
     }
 
-    /// 0.5 → "0.5 s", 75 → "1 min 15 s".
+    /// 0.042 → "42 ms", 2.51 → "2.5 s", 75 → "1 min 15 s".
     public static func seconds(_ s: Double) -> String {
+        if s < 1 { return "\(Int((s * 1000).rounded())) ms" }
         if s < 60 { return ChartNumber.trimmed((s * 10).rounded() / 10) + " s" }
         let whole = Int(s)
         return "\(whole / 60) min \(whole % 60) s"
