@@ -50,7 +50,10 @@ struct ReportRunner {
         let format = output.format ?? .table
         var options = OutputOptions(decimalsAsNumbers: output.decimalsAsNumbers)
         // A person's terminal gets fitted tables and charts; files and pipes get every value whole.
-        if output.output == nil, Terminal.isTerminal(1) { options.terminalWidth = Terminal.columns(1) }
+        // LQL_COLUMNS fits the table to that width wherever it goes (benchmarks, odd terminals).
+        let forcedColumns = frontEnd.environment.variables["LQL_COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        if output.output == nil, let forcedColumns { options.terminalWidth = forcedColumns }
+        else if output.output == nil, Terminal.isTerminal(1) { options.terminalWidth = Terminal.columns(1) }
         let progress = ProgressReporter.isWanted(environment: frontEnd.environment.variables)
             ? ProgressReporter(mode: output.output.map { .export(path: $0) } ?? .query) : nil
         let report = format == .html ? HTMLReport() : nil

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Output benchmarks (issue 15's bars), with the release binary:
+#   1. a 10,000-row result as a fitted table (LQL_COLUMNS=100: fitted as at a terminal) vs the
+#      same query as CSV: the difference is what fitting costs beyond the query;
+#   2. --format html -o FILE vs --format csv -o FILE for every example report;
+#   3. 1,000,000 rows streamed to CSV with -o FILE under a pseudo-terminal (so the progress
+#      line is on): peak RSS from /usr/bin/time.
+#   bench/output/run.sh [SCALE=300] [RUNS=5]     (SCALE=0: reuse a running scripts/leora-db.sh cluster)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+scale="${1:-300}"
+runs="${2:-5}"
+export LEORA_DB_DIR="${LEORA_DB_DIR:-/tmp/lql-bench-db}"
+out="$(mktemp -d /tmp/lql-bench-output.XXXX)"
+cd "$root"
+[[ -x /usr/bin/time ]] || apt-get install -y time >&2
+lql="$(scripts/build-release.sh)"
+if [[ "$scale" != 0 ]]; then
+    scripts/leora-db.sh start "$scale" >&2
+    trap 'scripts/leora-db.sh stop >&2; rm -rf "$out"' EXIT
+else
+    trap 'rm -rf "$out"' EXIT
+fi
+export DATABASE_URL="postgresql:///leora?host=$LEORA_DB_DIR/sock&port=5432&user=lql_reader"
+export LQL_AUDIT_LOG="$out/audit.jsonl" LQL_SCHEMA=examples/leora/schema.prisma DEFAULT_TENANT_SLUG=well-crafted
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+ms() { # command... → wall milliseconds of one run
+    local t0 t1
+    t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
+    echo $(((t1 - t0) / 1000000))
+}
+med_ms() { for ((i = 0; i < runs; i++)); do ms "$@"; done | median; }
+
+# 1. Fitted table of 10,000 rows (11 columns, some long).
+q='OrderLine | select id, order.number, order.customer.name, product.name, product.category, quantity, unitPrice, discount, order.orderDate, order.status, order.customer.email | take 10000'
+"$lql" run -e "$q" --format csv > "$out/warm.csv"
+rows=$(($(wc -l < "$out/warm.csv") - 1))
+csv=$(med_ms "$lql" run -e "$q" --format csv)
+table=$(LQL_COLUMNS=100 med_ms "$lql" run -e "$q" --format table)
+LQL_COLUMNS=100 "$lql" run -e "$q" --format table | head -3 | cut -c1-100 >&2
+echo "1. fitted table, $rows rows, median of $runs: csv ${csv} ms, fitted table (100 columns) ${table} ms, difference $((table - csv)) ms"
+
+# 2. HTML per example report.
+echo "2. --format html vs csv per report (median of $runs, ms):"
+printf '   %-36s | %6s | %6s | %s\n' report csv html added
+for f in examples/reports/*.lql; do
+    c=$(med_ms "$lql" run "$f" --format csv -o "$out/r.csv")
+    h=$(med_ms "$lql" run "$f" --format html -o "$out/r.html")
+    printf '   %-36s | %6s | %6s | %s\n' "$(basename "$f")" "$c" "$h" "$((h - c))"
+done
+
+# 3. 1,000,000 rows to CSV with the progress line (stderr a pty through script(1)).
+big='OrderLine | select id, orderId, productId, quantity, unitPrice, discount'
+total=$("$lql" run -e 'OrderLine | count' --format csv | tail -1)
+take=1000000
+/usr/bin/time -f '%e %M' -o "$out/big.time" script -qec "'$lql' run -e '$big | take $take' --format csv -o '$out/big.csv'" /dev/null > "$out/big.tty"
+read -r wall rss < "$out/big.time"
+written=$(($(wc -l < "$out/big.csv") - 1))
+echo "3. $written rows (of $total in the tenant) to csv with progress: ${wall} s, peak RSS $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') MiB (script(1) included)"
+grep -ao 'wrote [^(]*([^)]*)' "$out/big.tty" | tail -1 | sed 's/^/   /'
