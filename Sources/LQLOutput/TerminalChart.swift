@@ -14,9 +14,9 @@ public enum TerminalChart {
         switch data.kind {
         case .bar: return bars(rows: barRows(data), width: width)
         case .hist:
-            let rows = data.bins().enumerated().map { k, bin in
-                let bins = data.bins().count
-                let close = k == bins - 1 ? "]" : ")"
+            let bins = data.bins()
+            let rows = bins.enumerated().map { k, bin in
+                let close = k == bins.count - 1 ? "]" : ")"
                 return BarRow(label: "[\(ChartNumber.label(bin.low)), \(ChartNumber.label(bin.high))\(close)", series: nil,
                               value: Double(bin.count), text: String(bin.count))
             }
