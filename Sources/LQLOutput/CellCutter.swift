@@ -4,6 +4,10 @@ enum CellCutter {
     static func cut(_ line: CellLine, to width: Int) -> CellLine {
         guard line.width > width else { return line }
         guard width > 1 else { return CellLine(text: width == 1 ? "…" : "", width: width) }
+        // Printable ASCII (one column a byte, no clusters to keep whole): cut the bytes.
+        if line.width == line.text.utf8.count, line.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return CellLine(text: String(decoding: line.text.utf8.prefix(width - 1), as: UTF8.self) + "…", width: width)
+        }
         var text = ""
         var used = 0
         for character in line.text {

@@ -5,11 +5,14 @@
 #   2. --format html -o FILE vs --format csv -o FILE for every example report;
 #   3. 1,000,000 rows streamed to CSV with -o FILE under a pseudo-terminal (so the progress
 #      line is on): peak RSS from /usr/bin/time.
-#   bench/output/run.sh [SCALE=300] [RUNS=5]     (SCALE=0: reuse a running scripts/leora-db.sh cluster)
+#   bench/output/run.sh [SCALE=300] [RUNS=5] [PARTS=123]
+#     SCALE=0: reuse a running scripts/leora-db.sh cluster, or BENCH_DATABASE_URL if set (an
+#     `lql demo start` database). PARTS picks the measurements (13: skip the HTML reports).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 scale="${1:-300}"
 runs="${2:-5}"
+parts="${3:-123}"
 export LEORA_DB_DIR="${LEORA_DB_DIR:-/tmp/lql-bench-db}"
 out="$(mktemp -d /tmp/lql-bench-output.XXXX)"
 cd "$root"
@@ -21,7 +24,7 @@ if [[ "$scale" != 0 ]]; then
 else
     trap 'rm -rf "$out"' EXIT
 fi
-export DATABASE_URL="postgresql:///leora?host=$LEORA_DB_DIR/sock&port=5432&user=lql_reader"
+export DATABASE_URL="${BENCH_DATABASE_URL:-postgresql:///leora?host=$LEORA_DB_DIR/sock&port=5432&user=lql_reader}"
 export LQL_AUDIT_LOG="$out/audit.jsonl" LQL_SCHEMA=examples/leora/schema.prisma DEFAULT_TENANT_SLUG=well-crafted
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 ms() { # command... → wall milliseconds of one run
@@ -32,15 +35,18 @@ ms() { # command... → wall milliseconds of one run
 med_ms() { for ((i = 0; i < runs; i++)); do ms "$@"; done | median; }
 
 # 1. Fitted table of 10,000 rows (11 columns, some long).
+if [[ "$parts" == *1* ]]; then
 q='OrderLine | select id, order.number, order.customer.name, product.name, product.category, quantity, unitPrice, discount, order.orderDate, order.status, order.customer.email | take 10000'
 "$lql" run -e "$q" --format csv > "$out/warm.csv"
 rows=$(($(wc -l < "$out/warm.csv") - 1))
 csv=$(med_ms "$lql" run -e "$q" --format csv)
 table=$(LQL_COLUMNS=100 med_ms "$lql" run -e "$q" --format table)
-LQL_COLUMNS=100 "$lql" run -e "$q" --format table | head -3 | cut -c1-100 >&2
+{ LQL_COLUMNS=100 "$lql" run -e "$q" --format table || true; } | head -3 >&2
 echo "1. fitted table, $rows rows, median of $runs: csv ${csv} ms, fitted table (100 columns) ${table} ms, difference $((table - csv)) ms"
+fi
 
 # 2. HTML per example report.
+if [[ "$parts" == *2* ]]; then
 echo "2. --format html vs csv per report (median of $runs, ms):"
 printf '   %-36s | %6s | %6s | %s\n' report csv html added
 for f in examples/reports/*.lql; do
@@ -48,8 +54,10 @@ for f in examples/reports/*.lql; do
     h=$(med_ms "$lql" run "$f" --format html -o "$out/r.html")
     printf '   %-36s | %6s | %6s | %s\n' "$(basename "$f")" "$c" "$h" "$((h - c))"
 done
+fi
 
 # 3. 1,000,000 rows to CSV with the progress line (stderr a pty through script(1)).
+[[ "$parts" == *3* ]] || exit 0
 big='OrderLine | select id, orderId, productId, quantity, unitPrice, discount'
 total=$("$lql" run -e 'OrderLine | count' --format csv | tail -1)
 take=1000000
