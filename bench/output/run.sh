@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Output benchmarks (issue 15's bars), with the release binary:
+# Times are lql's CPU time (user + system, median), not wall time (see ms below).
 #   1. a 10,000-row result as a fitted table (LQL_COLUMNS=100: fitted as at a terminal) vs the
 #      same query as CSV: the difference is what fitting costs beyond the query;
 #   2. --format html -o FILE vs --format csv -o FILE for every example report;
@@ -27,10 +28,11 @@ fi
 export DATABASE_URL="${BENCH_DATABASE_URL:-postgresql:///leora?host=$LEORA_DB_DIR/sock&port=5432&user=lql_reader}"
 export LQL_AUDIT_LOG="$out/audit.jsonl" LQL_SCHEMA=examples/leora/schema.prisma DEFAULT_TENANT_SLUG=well-crafted
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-ms() { # command... → wall milliseconds of one run
-    local t0 t1
-    t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
-    echo $(((t1 - t0) / 1000000))
+# CPU time (user + system) of lql itself, in ms: on a shared, loaded machine wall time is mostly
+# other people's work; lql's own CPU is what rendering adds (10 ms resolution, hence medians).
+ms() { # command... → CPU milliseconds of one run
+    /usr/bin/time -f '%U %S' -o "$out/cpu.time" "$@" >/dev/null 2>&1
+    awk '{ printf "%d\n", ($1 + $2) * 1000 }' "$out/cpu.time"
 }
 med_ms() { for ((i = 0; i < runs; i++)); do ms "$@"; done | median; }
 
@@ -41,13 +43,14 @@ q='OrderLine | select id, order.number, order.customer.name, product.name, produ
 rows=$(($(wc -l < "$out/warm.csv") - 1))
 csv=$(med_ms "$lql" run -e "$q" --format csv)
 table=$(LQL_COLUMNS=100 med_ms "$lql" run -e "$q" --format table)
+plain=$(med_ms "$lql" run -e "$q" --format table)
 { LQL_COLUMNS=100 "$lql" run -e "$q" --format table || true; } | head -3 >&2
-echo "1. fitted table, $rows rows, median of $runs: csv ${csv} ms, fitted table (100 columns) ${table} ms, difference $((table - csv)) ms"
+echo "1. $rows rows, CPU ms, median of $runs: csv ${csv}, fitted table (100 columns) ${table} (+$((table - csv))), psql-style table into a pipe ${plain}"
 fi
 
 # 2. HTML per example report.
 if [[ "$parts" == *2* ]]; then
-echo "2. --format html vs csv per report (median of $runs, ms):"
+echo "2. --format html vs csv per report (CPU ms, median of $runs):"
 printf '   %-36s | %6s | %6s | %s\n' report csv html added
 for f in examples/reports/*.lql; do
     c=$(med_ms "$lql" run "$f" --format csv -o "$out/r.csv")
