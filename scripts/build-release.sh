@@ -31,4 +31,15 @@ bin="$(swift build "${flags[@]}" --show-bin-path)/lql"
 # SwiftPM does not know the order file is a link input: relink when it changed.
 [[ -f "$bin" && scripts/lql.order -nt "$bin" ]] && rm -f "$bin"
 swift build "${flags[@]}" >&2
+# `lql mcp` execs lql-mcp from the same directory: built with the same compile flags (so the
+# shared modules are not rebuilt), without lql's order file (laid out for `lql run`).
+mcp_flags=()
+for f in "${flags[@]}"; do
+    case "$f" in
+        lql) mcp_flags+=(lql-mcp) ;;
+        --symbol-ordering-file=*|--no-warn-symbol-ordering) mcp_flags=("${mcp_flags[@]:0:${#mcp_flags[@]}-1}") ;;
+        *) mcp_flags+=("$f") ;;
+    esac
+done
+swift build "${mcp_flags[@]}" >&2
 echo "$bin"

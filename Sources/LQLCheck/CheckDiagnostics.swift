@@ -43,5 +43,5 @@ extension DiagnosticCode {
         .redefinition, .useBeforeDefinition, .misplacedRange, .notAColumn, .invalidParameterValue, .distinctOverShape,
         .missingParameter, .misplacedCollection, .invalidShape, .unsupportedField, .invalidArgument,
         .nestedAggregate, .unqueryableModel, .listOutsideIn,
-    ]
+    ] + analyticsCatalog + analyticsFilterCodes
 }

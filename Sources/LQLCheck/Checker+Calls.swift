@@ -3,7 +3,8 @@ import LQLSchema
 import LQLSyntax
 
 extension Checker {
-    static let collectionNames: Set<String> = ["count", "sum", "avg", "min", "max", "any", "all"]
+    static let collectionNames: Set<String> = ["count", "sum", "avg", "min", "max", "any", "all",
+                                               "count_distinct", "median", "percentile", "stddev"]
     static let truncUnits = ["microseconds", "milliseconds", "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century", "millennium"]
 
     var allFunctionNames: [String] {
@@ -29,9 +30,12 @@ extension Checker {
             error(.misplacedCollection, "`\(name)` needs a to-many relation, as in `\(name)(orders where …)`", at: args.first?.span ?? span)
             return errorExpr(span)
         }
+        if let agg = AggregateFunction(rawValue: name), isAggregateCall(agg, filter: filter) {
+            return checkAggregateCall(agg, f, args, filter: filter, scope, span: span)
+        }
         if let filter {
-            error(.misplacedCollection, "`where` inside `\(name)(…)` needs a to-many relation as the argument", at: filter.span,
-                  hints: ["as in `count(orders where status == PENDING)`"])
+            error(.misplacedCollection, "`where` inside `\(name)(…)` needs an aggregate or a to-many relation", at: filter.span,
+                  hints: ["as in `count(where status == PENDING)`, `sum(total where …)` or `count(orders where status == PENDING)`"])
             return errorExpr(span)
         }
         if let agg = AggregateFunction(rawValue: name) {
@@ -40,7 +44,13 @@ extension Checker {
         if let fn = ScalarFunction(rawValue: name) {
             return checkScalarFunction(fn, f, args, scope, span: span, expected: expected)
         }
-        let close = Suggestions.closest(to: name, among: allFunctionNames)
+        if WindowFunction(rawValue: name) != nil {
+            error(.windowNeedsSort, "`\(name)` is a window function: it needs `over (sort …)`", at: span,
+                  hints: ["as in `\(name)(\(args.map { source.text(in: $0.span) }.joined(separator: ", "))) over (sort …)`, in `select` or `derive`"])
+            return errorExpr(span)
+        }
+        let close = Suggestions.closest(to: name, among: allFunctionNames + WindowFunction.allCases.map(\.rawValue),
+                                        maxDistance: name.count <= 4 ? 1 : 2)
         error(.unknownFunction, "unknown function `\(name)`", at: f.span,
               hints: close.isEmpty ? ["functions: " + allFunctionNames.joined(separator: ", ")] : ["did you mean \(Suggestions.quotedList(close))?"])
         for a in args { _ = checkExpr(a, scope) }
@@ -67,8 +77,9 @@ extension Checker {
         guard let op = CollectionExpr.Operation(rawValue: f.name), let m = walk.manyIndex else { return errorExpr(span) }
         let last = walk.lastManyIndex ?? m
         let relText = walk.segments.map(\.name).joined(separator: ".")
-        guard args.count == 1 else {
-            error(.wrongArity, "`\(f.name)` over a relation takes one argument", at: span, hints: ["usage: `\(f.name)(\(relText) where …)`"])
+        guard args.count == (op == .percentile ? 2 : 1) else {
+            error(.wrongArity, "`\(f.name)` over a relation takes \(op == .percentile ? "two arguments" : "one argument")", at: span,
+                  hints: [op == .percentile ? "usage: `percentile(\(relText), p where …)`" : "usage: `\(f.name)(\(relText) where …)`"])
             return errorExpr(span)
         }
         // `orders.lines`: every step from m to last is to-many; the collection is the last one's
@@ -82,10 +93,6 @@ extension Checker {
         let inner = Scope(kind: .row(model: target, prefix: []), aggregates: .forbidden, stage: scope.stage)
         var typedFilter: TypedExpr? = nil
         if let filter {
-            if op != .count && op != .any && op != .all {
-                error(.misplacedCollection, "`\(f.name)(rel where …)` is not supported; filter inside `count`, `any` or `all`",
-                      at: filter.span)
-            }
             let t = checkExpr(filter, inner)
             requireBoolean(t, what: "`where` in `\(f.name)`")
             typedFilter = t
@@ -104,7 +111,7 @@ extension Checker {
             }
             let c = CollectionExpr(operation: op, path: prefix, hops: hops, relation: manyStep, filter: typedFilter, value: nil)
             return TypedExpr(.collection(c), type: op == .count ? .bigInt : .boolean, span: span)
-        case .sum, .avg, .min, .max:
+        case .sum, .avg, .min, .max, .countDistinct, .median, .percentile, .stddev:
             guard let field = walk.field, let ftype = LQLType(field: field) else {
                 error(.misplacedCollection, "`\(f.name)` needs a field of the related rows, like `\(f.name)(\(relText).\(visibleFieldNames(target).first ?? "field"))`",
                       at: args[0].span)
@@ -113,7 +120,14 @@ extension Checker {
             let ref = ColumnRef(path: after, model: walk.fieldModel.name, field: field.name, column: field.columnName)
             let value = TypedExpr(.column(ref), type: ftype, span: args[0].span)
             guard let agg = AggregateFunction(rawValue: f.name), let type = aggregateType(agg, value, f: f) else { return errorExpr(span) }
-            let c = CollectionExpr(operation: op, path: prefix, hops: hops, relation: manyStep, filter: nil, value: value)
+            var fraction: TypedExpr? = nil
+            if op == .median { fraction = TypedExpr(.constant(.decimal("0.5")), type: .float, span: f.span) }
+            if op == .percentile {
+                guard let p = checkFraction(args[1]) else { return errorExpr(span) }
+                fraction = p
+            }
+            let c = CollectionExpr(operation: op, path: prefix, hops: hops, relation: manyStep, filter: typedFilter, value: value,
+                                   fraction: fraction)
             return TypedExpr(.collection(c), type: type, span: span)
         }
     }
@@ -142,6 +156,11 @@ extension Checker {
             }
         case .min, .max:
             if !t.isList && t.base != .json && t.base != .bytes && t.base != .boolean && !t.isNull { return t.optional }
+        case .median, .percentile, .stddev:
+            if let type = statisticType(agg, t) { return type }
+            error(.typeMismatch, "`\(f.name)` needs numbers\(agg == .stddev ? "" : " or durations"), but `\(source.text(in: arg.span))` is \(t)",
+                  at: arg.span)
+            return nil
         }
         error(.typeMismatch, "`\(f.name)` cannot aggregate \(t) values (`\(source.text(in: arg.span))`)", at: arg.span,
               hints: agg == .sum || agg == .avg ? ["`\(f.name)` needs numbers or durations"] : [])
@@ -169,6 +188,7 @@ extension Checker {
         let usage = agg == .count ? "count() or count(e)" : "\(f.name)(e)"
         guard arity(f, args, 1...1, span: span, usage: usage) else { return errorExpr(span) }
         let arg = checkExpr(args[0], inner)
+        if agg == .count, rejectCountOfBoolean(arg) { return errorExpr(span) }
         guard let type = aggregateType(agg, arg, f: f) else { return errorExpr(span) }
         return TypedExpr(.aggregate(agg, arg), type: type, span: span)
     }

@@ -52,6 +52,14 @@ extension Checker {
             return errorExpr(e.span)
         case .call(let f, let args, let filter):
             return checkCall(f, args, filter: filter, scope, span: e.span, expected: expected)
+        case .subquery:
+            error(.misplacedSubquery, "a query can only follow `in` or `not in`", at: e.span,
+                  hints: ["write `x in (Model | where … | select field)`"])
+            return errorExpr(e.span)
+        case .caseWhen(let branches, let otherwise):
+            return checkCase(branches, otherwise: otherwise, scope, span: e.span, expected: expected)
+        case .window(let call, let spec):
+            return checkWindow(call, spec, scope, span: e.span)
         }
     }
 
@@ -79,6 +87,10 @@ extension Checker {
         let enumCandidates = expected?.enumName.flatMap { catalog.enumType(named: $0) }
         switch scope.kind {
         case .row(let model, let prefix):
+            if let d = scope.derived.last(where: { $0.name == id.name }) {
+                if let inline = d.inline { return TypedExpr(inline.kind, type: inline.type, span: id.span) }
+                return TypedExpr(.output(d.name), type: d.type, span: id.span)
+            }
             if model.field(named: id.name) == nil, let e = enumCandidates, let v = e.value(named: id.name) {
                 return TypedExpr(.constant(.enumValue(enumName: e.name, value: v.name)), type: LQLType(.enumeration(e.name)), span: id.span)
             }
@@ -165,7 +177,7 @@ extension Checker {
 
     func nameIsField(_ name: String, _ scope: Scope) -> Bool {
         switch scope.kind {
-        case .row(let model, _): model.field(named: name) != nil
+        case .row(let model, _): model.field(named: name) != nil || scope.derived.contains { $0.name == name }
         case .columns(let c): c.contains { $0.name == name }
         case .constant: false
         }

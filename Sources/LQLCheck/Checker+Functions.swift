@@ -17,6 +17,8 @@ extension Checker {
             return false
         }
         switch fn {
+        case .daysBetween, .quarter, .week, .weekday, .hour, .string:
+            return checkCalendarFunction(fn, f, args, scope, span: span)
         case .lower, .upper, .trim:
             guard arity(f, args, 1...1, span: span, usage: "\(f.name)(text)") else { return errorExpr(span) }
             let a = checkExpr(args[0], scope, expected: .string)

@@ -180,6 +180,9 @@ extension Checker {
     }
 
     func checkIn(_ l: Expr, _ r: Expr, negated: Bool, _ scope: Scope, span: Span) -> TypedExpr {
+        if let query = queryOperand(r, scope) {
+            return checkInQuery(l, query, negated: negated, scope, span: span)
+        }
         let tl = checkExpr(l, scope)
         switch r.kind {
         case .list(let items):

@@ -126,8 +126,13 @@ extension Checker {
         case .enumeration(let e): "one of " + (catalog.enumType(named: e)?.values.map(\.name).joined(separator: ", ") ?? "its values")
         default: "a \(type.baseName)"
         }
+        var hints: [String] = []
+        if case .enumeration(let e) = type.base, let values = catalog.enumType(named: e)?.values.map(\.name) {
+            let close = Suggestions.closest(to: text.trimmingBlanks(), among: values)
+            if !close.isEmpty { hints.append("did you mean \(Suggestions.quotedList(close))?") }
+        }
         error(.invalidParameterValue, "`\(name)=\(text)` is not a valid \(type)", at: span,
-              hints: ["expected \(example)\(type.isList ? ", items separated by commas" : "")"])
+              hints: hints + ["expected \(example)\(type.isList ? ", items separated by commas" : "")"])
     }
 
     /// Parses a supplied value (text form) as `type`; nil when it is not one.

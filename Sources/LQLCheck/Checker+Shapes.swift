@@ -37,7 +37,14 @@ extension Checker {
             }
             let inner = Scope(kind: .row(model: target, prefix: []), stage: scope.stage)
             let items = checkItems(shape.items, inner)
-            return ShapeValue(path: Array(walk.steps[..<m]), many: walk.steps[m], items: items)
+            var value = ShapeValue(path: Array(walk.steps[..<m]), many: walk.steps[m], items: items)
+            checkShapeStages(shape.stages, inner, into: &value)
+            return value
+        }
+        if let first = shape.stages.first {
+            error(.invalidShapeStage, "only a to-many shape takes a pipeline; `\(segments.map(\.name).joined(separator: "."))` is one row",
+                  at: first.span, hints: ["write `\(segments.map(\.name).joined(separator: ".")) { … }`"])
+            return nil
         }
         let inner = Scope(kind: .row(model: target, prefix: walk.steps), stage: scope.stage)
         return ShapeValue(path: walk.steps, many: nil, items: checkItems(shape.items, inner))

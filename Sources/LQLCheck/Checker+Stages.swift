@@ -5,14 +5,16 @@ import LQLSyntax
 extension Checker {
     /// Checks a query. `final` queries produce output: a query that ends on model rows selects
     /// the model's default columns.
-    func checkQuery(_ query: Query, final: Bool) -> (query: CheckedQuery, scope: Scope.Kind)? {
+    func checkQuery(_ query: Query, final: Bool) -> (query: CheckedQuery, scope: Scope.Kind, derived: [DerivedColumn])? {
         var stages: [TypedStage] = []
         var scopeKind: Scope.Kind
+        var derived: [DerivedColumn] = []
         let modelName: String
         let sourceName = query.source.name
         if let letDef = lets[sourceName] {
             stages = letDef.query.stages
             scopeKind = letDef.endScope
+            derived = letDef.derived
             modelName = letDef.query.model
         } else if let model = catalog.model(named: sourceName) {
             if model.isTenantRoot {
@@ -37,20 +39,20 @@ extension Checker {
         }
 
         for stage in query.stages {
-            checkStage(stage, scope: &scopeKind, into: &stages)
+            checkStage(stage, scope: &scopeKind, derived: &derived, into: &stages)
         }
 
         var columns: [QueryColumn]
         switch scopeKind {
         case .row(let model, _):
-            let items = defaultItems(of: model, span: query.source.span)
+            let items = rowProjection(of: model, derived: derived, span: query.source.span)
             columns = items.map { QueryColumn(name: $0.name, type: $0.type) }
             if final { stages.append(.select(items)) }
         case .columns(let c): columns = c
         case .constant: columns = []
         }
         let chart = query.chart.flatMap { checkChart($0, columns: columns) }
-        return (CheckedQuery(model: modelName, stages: stages, columns: columns, span: query.span, chart: chart), scopeKind)
+        return (CheckedQuery(model: modelName, stages: stages, columns: columns, span: query.span, chart: chart), scopeKind, derived)
     }
 
     /// The model's scalar fields in schema order, minus secrets, the tenant key and unsupported types.
@@ -62,8 +64,11 @@ extension Checker {
         }
     }
 
-    func checkStage(_ stage: Stage, scope kind: inout Scope.Kind, into stages: inout [TypedStage]) {
+    func checkStage(_ stage: Stage, scope kind: inout Scope.Kind, derived: inout [DerivedColumn],
+                    into stages: inout [TypedStage]) {
         var scope = Scope(kind: kind, stage: stage.keyword)
+        if case .row = kind { scope.derived = derived }
+        defer { if case .columns = kind { derived = [] } }
         switch stage.kind {
         case .where(let e):
             let typed = checkExpr(e, scope)
@@ -71,6 +76,7 @@ extension Checker {
             stages.append(.filter(typed))
 
         case .select(let items):
+            scope.windows = true
             let out = checkItems(items, scope)
             stages.append(.select(out))
             kind = .columns(out.map { QueryColumn(name: $0.name, type: $0.type) })
@@ -120,7 +126,7 @@ extension Checker {
         case .distinct:
             // Distinct rows of a model are distinct default columns: make that projection explicit.
             if case .row(let model, _) = kind {
-                let items = defaultItems(of: model, span: stage.span)
+                let items = rowProjection(of: model, derived: derived, span: stage.span)
                 stages.append(.select(items))
                 kind = .columns(items.map { QueryColumn(name: $0.name, type: $0.type) })
             }
@@ -137,6 +143,13 @@ extension Checker {
                       hints: ["apply `distinct` before the `select` with the shape, or select the shape's fields as plain columns"])
             }
             stages.append(.distinct)
+
+        case .derive(let items):
+            checkDerive(items, scope, kind: &kind, derived: &derived, into: &stages)
+        case .takeBy(let n, let keys):
+            checkTakeBy(n, keys, scope, span: stage.span, into: &stages)
+        case .append(let other):
+            checkAppend(other, scope, kind: &kind, derived: derived, into: &stages, span: stage.span)
         }
     }
 
@@ -145,16 +158,26 @@ extension Checker {
         if !typed.type.isError, let bare = firstBareReference(typed) {
             error(.nonAggregate, "`\(source.text(in: bare.span))` is not aggregated: every `aggregate` item must be computed from aggregates",
                   at: bare.span,
-                  hints: ["wrap it in an aggregate such as `min(…)`, `max(…)` or `count_distinct(…)`, or move it to `group by`"])
+                  hints: bareHints(bare))
         }
         return OutputItem(name: names.name(for: item.name, expr: item.expr), value: .expr(typed), span: item.span)
+    }
+
+    func bareHints(_ bare: TypedExpr) -> [String] {
+        if case .collection = bare.kind {
+            let text = source.text(in: bare.span)
+            return ["`\(text)` is one value per row; to add it up over all rows, aggregate it: `sum(\(text))`",
+                    "or start from the related model: `… | where … | aggregate total: sum(…)`"]
+        }
+        return ["wrap it in an aggregate such as `min(…)`, `max(…)` or `count_distinct(…)`, or move it to `group by`"]
     }
 
     /// A row or column reference not inside an aggregate function.
     func firstBareReference(_ e: TypedExpr) -> TypedExpr? {
         switch e.kind {
         case .column, .output: return e
-        case .constant, .parameter, .aggregate: return nil
+        case .constant, .parameter, .aggregate, .aggregateCall: return nil
+        case .inQuery(let x, _, _): return firstBareReference(x)
         case .collection: return e
         case .not(let x), .negate(let x), .isNull(let x, _): return firstBareReference(x)
         case .binary(_, let a, let b), .inList(let a, let b, _), .has(let a, let b):
@@ -163,16 +186,26 @@ extension Checker {
         case .inRange(let a, let l, let u, _):
             return firstBareReference(a) ?? firstBareReference(l) ?? firstBareReference(u)
         case .call(_, let args): return args.lazy.compactMap(firstBareReference).first
+        case .caseWhen, .window: return e.children.lazy.compactMap(firstBareReference).first
         }
     }
 
     func checkItems(_ items: [SelectItem], _ scope: Scope) -> [OutputItem] {
         var names = OutputNames(checker: self)
+        names.headedByPath = OutputNames.sharedNames(items)
         var out: [OutputItem] = []
+        var earlier: [String: Span] = [:]
         for item in items {
             switch item.kind {
             case .expr(let named):
+                if let id = sameStageReference(named.expr, earlier: earlier, scope) {
+                    reportSameStageReference(id, stage: "select")
+                    out.append(OutputItem(name: names.name(for: named.name, expr: named.expr),
+                                          value: .expr(errorExpr(named.expr.span)), span: item.span))
+                    continue
+                }
                 let typed = checkExpr(named.expr, scope)
+                if let n = named.name { earlier[n.name] = n.span }
                 out.append(OutputItem(name: names.name(for: named.name, expr: named.expr), value: .expr(typed), span: item.span))
             case .shape(let shape):
                 let value = checkShape(shape, scope)
@@ -223,15 +256,38 @@ extension Checker {
 }
 
 /// Output column names for one stage: the written name, else the last path segment, else the
-/// function name; collisions among derived names get `_2`, `_3`… in order.
+/// function name. A path whose last segment another column of the stage also has (its own
+/// name or a written one) is headed by its whole path instead (`customer.name`,
+/// `product.name`); other collisions among derived names get `_2`, `_3`… in order. The names
+/// are the table headings, csv headers and JSON keys alike.
 struct OutputNames {
     let checker: Checker
     var used: [String: Span] = [:]
+    /// Derived names more than one item of the stage would get: paths with them use the path.
+    var headedByPath: Set<String> = []
 
     init(checker: Checker) { self.checker = checker }
 
     mutating func name(for written: Identifier?, expr: Expr) -> String {
-        name(for: written, fallback: OutputNames.derived(from: expr), span: expr.span)
+        var fallback = OutputNames.derived(from: expr)
+        if written == nil, headedByPath.contains(fallback), case .member = expr.kind,
+           let segments = expr.pathSegments, segments.count > 1 {
+            fallback = segments.map(\.name).joined(separator: ".")
+        }
+        return name(for: written, fallback: fallback, span: expr.span)
+    }
+
+    /// The names (written, or derived from a path's last segment) that several items share.
+    static func sharedNames(_ items: [SelectItem]) -> Set<String> {
+        var counts: [String: Int] = [:]
+        for item in items {
+            let name: String = switch item.kind {
+            case .expr(let named): named.name?.name ?? derived(from: named.expr)
+            case .shape(let shape): shape.name?.name ?? shape.path.pathSegments?.last?.name ?? "shape"
+            }
+            counts[name, default: 0] += 1
+        }
+        return Set(counts.filter { $0.value > 1 }.keys)
     }
 
     mutating func name(for written: Identifier?, fallback: String, span: Span) -> String {

@@ -37,6 +37,10 @@ struct Scope {
     var aggregates: Aggregates = .forbidden
     /// Which stage we are in, for messages.
     var stage: String = ""
+    /// Window functions are allowed (in `select` and `derive`, outside aggregates).
+    var windows = false
+    /// Columns `derive` added to the model's rows (top-level row scope only).
+    var derived: [DerivedColumn] = []
 
     func with(aggregates a: Aggregates) -> Scope { var s = self; s.aggregates = a; return s }
 }
@@ -45,6 +49,16 @@ struct Scope {
 struct LetDefinition {
     var query: CheckedQuery
     var endScope: Scope.Kind
+    var derived: [DerivedColumn] = []
+    var span: Span
+}
+
+/// A column `derive` added to model rows. Without a window it is `inline`: uses are the
+/// expression itself, so the row stays the model's row; a window is read back as a column.
+struct DerivedColumn {
+    var name: String
+    var type: LQLType
+    var inline: TypedExpr?
     var span: Span
 }
 
@@ -113,6 +127,6 @@ final class Checker {
             return
         }
         guard let checked = checkQuery(decl.query, final: false) else { return }
-        lets[name] = LetDefinition(query: checked.query, endScope: checked.scope, span: decl.name.span)
+        lets[name] = LetDefinition(query: checked.query, endScope: checked.scope, derived: checked.derived, span: decl.name.span)
     }
 }

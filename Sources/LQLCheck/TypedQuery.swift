@@ -84,6 +84,14 @@ public enum TypedStage: Sendable, Hashable {
     case aggregate([OutputItem])
     case count
     case distinct
+    /// `derive`: on model rows, items without a window are inlined where they are used (the
+    /// generator materialises only windows); on columns, every item becomes a column.
+    case derive([OutputItem])
+    /// `take n by k, …`; `tieBreak` orders rows the last sort leaves tied (the model's id, or
+    /// every output column).
+    case takeBy(TypedExpr, keys: [TypedExpr], tieBreak: [TypedSortKey])
+    /// `append q`: UNION ALL; names from the left.
+    case append(CheckedQuery)
 }
 
 /// An output column and how it is computed.
@@ -118,10 +126,21 @@ public struct ShapeValue: Sendable, Hashable {
     public var many: RelationStep?
     /// Items in the shaped row's scope. For a to-one shape their paths already include `path`.
     public var items: [OutputItem]
-    public init(path: [RelationStep], many: RelationStep?, items: [OutputItem]) {
+    /// `(orders | where … | sort … | take n | skip m) { … }`: conditions, order and cut of the
+    /// related rows (to-many shapes only), in the related row's scope.
+    public var filters: [TypedExpr]
+    public var sort: [TypedSortKey]
+    public var take: TypedExpr?
+    public var skip: TypedExpr?
+    public init(path: [RelationStep], many: RelationStep?, items: [OutputItem], filters: [TypedExpr] = [],
+                sort: [TypedSortKey] = [], take: TypedExpr? = nil, skip: TypedExpr? = nil) {
         self.path = path
         self.many = many
         self.items = items
+        self.filters = filters
+        self.sort = sort
+        self.take = take
+        self.skip = skip
     }
 }
 
@@ -186,6 +205,11 @@ public enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
     case startsWith = "starts_with"
     case endsWith = "ends_with"
     case coalesce, round, abs, now, today, date, trunc, year, month, day, age
+    /// Whole days from the first date to the second (by the session's zone's date).
+    case daysBetween = "days_between"
+    case quarter, week, weekday, hour
+    /// The text of any scalar; an enum's value name.
+    case string
 }
 
 public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
@@ -193,6 +217,26 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
     case count
     case countDistinct = "count_distinct"
     case sum, avg, min, max
+    /// Continuous statistics: `median(x)`, `percentile(x, p)`, `stddev(x)` (sample).
+    case median, percentile, stddev
+}
+
+/// An aggregate with a condition or a fraction: `count(where e)`, `sum(x where e)`,
+/// `percentile(x, p)`; compiles to `… FILTER (WHERE e)`.
+public struct AggregateCall: Sendable, Hashable {
+    public var function: AggregateFunction
+    /// nil only for `count()` / `count(where e)`.
+    public var argument: TypedExpr?
+    /// `percentile`'s p (0…1); median is 0.5.
+    public var fraction: TypedExpr?
+    /// The condition, in the grouped rows' scope.
+    public var filter: TypedExpr?
+    public init(function: AggregateFunction, argument: TypedExpr?, fraction: TypedExpr? = nil, filter: TypedExpr? = nil) {
+        self.function = function
+        self.argument = argument
+        self.fraction = fraction
+        self.filter = filter
+    }
 }
 
 /// A to-many relation used as a collection: `count(orders where …)`, `max(orders.orderDate)`,
@@ -200,6 +244,8 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
 public struct CollectionExpr: Sendable, Hashable {
     public enum Operation: String, Sendable, Hashable {
         case count, sum, avg, min, max, any, all
+        case countDistinct = "count_distinct"
+        case median, percentile, stddev
     }
     public var operation: Operation
     /// To-one steps from the current row to the collection's owner.
@@ -213,8 +259,11 @@ public struct CollectionExpr: Sendable, Hashable {
     public var filter: TypedExpr?
     /// For sum/avg/min/max: the value in the related row's scope.
     public var value: TypedExpr?
+    /// For percentile (and median, 0.5): the fraction.
+    public var fraction: TypedExpr?
     public init(operation: Operation, path: [RelationStep], hops: [RelationStep] = [], relation: RelationStep,
-                filter: TypedExpr?, value: TypedExpr?) {
+                filter: TypedExpr?, value: TypedExpr?, fraction: TypedExpr? = nil) {
+        self.fraction = fraction
         self.operation = operation
         self.path = path
         self.hops = hops
@@ -266,6 +315,14 @@ public struct TypedExpr: Sendable, Hashable {
         /// nil argument: `count()`.
         case aggregate(AggregateFunction, TypedExpr?)
         case collection(CollectionExpr)
+        /// An aggregate with `where` or a fraction (see `AggregateCall`).
+        case aggregateCall(AggregateCall)
+        /// `x in (query)` / `x not in (query)`: the query yields one column of x's type.
+        case inQuery(TypedExpr, CheckedQuery, negated: Bool)
+        /// `case when c then v … else e end`
+        case caseWhen([TypedCaseBranch], otherwise: TypedExpr?)
+        /// `f(…) over (…)`
+        case window(WindowExpr)
     }
     public var kind: Kind
     public var type: LQLType

@@ -31,7 +31,35 @@ public struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Show bind values in server error messages.")
     public var verbose = false
 
+    @Option(name: .customLong("time-zone"), help: "Read dates in ZONE (like America/Los_Angeles), or `tenant` for the tenant's own zone (else LQL_TIME_ZONE; default UTC).")
+    public var timeZone: String?
+
+    @Flag(name: [.short, .long], help: "Print no warnings (e.g. about a role that row-level security does not apply to), and no banner at the prompt.")
+    public var quiet = false
+
     public init() {}
+
+    /// PostgreSQL's statement_timeout is an int of milliseconds: 0 (no limit) to 2147483647.
+    public static let maximumTimeoutMilliseconds = 2_147_483_647
+    static let timeoutRange = "0 to 2147483.647 seconds (PostgreSQL's statement_timeout range; 0 means no limit)"
+
+    /// `--timeout` in milliseconds, or nil when it is not a finite number in PostgreSQL's range
+    /// (checked here so nan, inf or 1e16 are a usage error, not a trap converting to Int). A
+    /// positive value under half a millisecond is 1 ms, not 0, which would mean no limit.
+    public static func timeoutMilliseconds(seconds: Double) -> Int? {
+        guard seconds.isFinite, seconds >= 0 else { return nil }
+        let ms = (seconds * 1000).rounded()
+        guard ms <= Double(maximumTimeoutMilliseconds) else { return nil }
+        return seconds > 0 ? max(1, Int(ms)) : 0
+    }
+
+    public var timeoutMilliseconds: Int? { timeout.flatMap(ConnectionOptions.timeoutMilliseconds(seconds:)) }
+
+    public func validate() throws {
+        if let timeout, ConnectionOptions.timeoutMilliseconds(seconds: timeout) == nil {
+            throw ValidationError("--timeout must be a number from \(ConnectionOptions.timeoutRange), not \(timeout)")
+        }
+    }
 }
 
 extension OutputFormat: ExpressibleByArgument {}

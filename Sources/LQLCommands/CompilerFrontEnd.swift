@@ -85,7 +85,20 @@ struct CompilerFrontEnd {
             let n = result.diagnostics.filter(\.isError).count
             throw CommandFailure(.compileError, "\(source.name): \(n) error\(n == 1 ? "" : "s")")
         }
+        try Self.rejectUndeclared(parameters, known: program.parameters.map(\.name), in: source)
         return program
+    }
+
+    /// A `--param` the source neither declares nor uses would be silently ignored, and the report
+    /// would run with its default: a misspelled name is an error with the close names.
+    static func rejectUndeclared(_ supplied: [String: String], known: [String], in source: SourceFile) throws {
+        let unknown = supplied.keys.filter { !known.contains($0) }.sorted()
+        guard let name = unknown.first else { return }
+        let close = Suggestions.closest(to: name, among: known)
+        let hint = close.isEmpty
+            ? (known.isEmpty ? "it declares no parameters" : "its parameters: " + known.joined(separator: ", "))
+            : "did you mean \(Suggestions.quotedList(close))?"
+        throw CommandFailure(.compileError, "lql: --param \(name): \(source.name) has no parameter `\(name)`; \(hint)")
     }
 }
 

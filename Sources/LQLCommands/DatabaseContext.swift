@@ -3,6 +3,7 @@ import LQLPostgres
 import LQLTenancy
 import LQLOutput
 import LQLSystem
+import Synchronization
 
 /// Connection, tenant and scope for commands that run queries, resolved from options and the
 /// environment in product.md's order.
@@ -11,22 +12,41 @@ struct DatabaseContext {
     let tenant: String
     let scope: TenantScope
 
-    init(options: ConnectionOptions, catalog: Catalog, schemaPath: String?, environment: CommandEnvironment) throws {
+    init(options: ConnectionOptions, catalog: Catalog, schemaPath: String?, environment: CommandEnvironment,
+         allowsNoTenant: Bool = false, applicationName: String = "lql") throws {
         let given = options.tenant ?? environment["LQL_TENANT"] ?? environment["DEFAULT_TENANT_SLUG"] ?? ""
-        // Refused before any connection, as the Leora app refuses a request with no tenant.
-        if given.trimmingWhitespaceAndNewlines().isEmpty {
+        // Refused before any connection, as the Leora app refuses a request with no tenant
+        // (the prompt at a terminal opens in its "no tenant" state instead).
+        if given.trimmingWhitespaceAndNewlines().isEmpty && !allowsNoTenant {
             throw CommandFailure(.noSuchTenant, "lql: \(TenantError.blank)")
         }
         do {
-            connection = try Connection(options.db ?? environment["DATABASE_URL"])
+            // application_name tells lql's sessions apart in pg_stat_activity (a URL's or
+            // PGAPPNAME's own name wins, as libpq's fallback_application_name does).
+            connection = try Connection(options.db ?? environment["DATABASE_URL"], applicationName: applicationName)
         } catch let error as PostgresError {
             throw CommandFailure(.serverError, "lql: cannot connect: \(error)")
         }
         connection.verboseErrors = options.verbose
         tenant = given
-        let timeout = options.timeout.map { Int(($0 * 1000).rounded()) }
-        scope = TenantScope(strategy: DatabaseContext.strategy(for: catalog, schemaPath: schemaPath),
-                            statementTimeoutMilliseconds: timeout)
+        let timeout = options.timeoutMilliseconds
+        var scope = TenantScope(strategy: DatabaseContext.strategy(for: catalog, schemaPath: schemaPath),
+                                statementTimeoutMilliseconds: timeout,
+                                timeZone: try TimeZoneChoice.resolve(options.timeZone ?? environment["LQL_TIME_ZONE"], catalog: catalog))
+        if !options.quiet {
+            scope.rowSecurityTables = catalog.models.filter { $0.isTenantScoped && !$0.isView }
+                .map { quoteIdentifier($0.schemaName ?? "public") + "." + quoteIdentifier($0.tableName) }
+            scope.onRowSecurityBypass = { DatabaseContext.warnOnce("lql: warning: \($0)") }
+        }
+        self.scope = scope
+    }
+
+    private static let warned = Atomic<Bool>(false)
+
+    /// Once per process: the prompt scopes every query, and one warning says it.
+    static func warnOnce(_ message: String) {
+        guard warned.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
+        StandardStreams.error(message)
     }
 
     static func strategy(for catalog: Catalog, schemaPath: String?) -> TenancyStrategy {
@@ -46,6 +66,7 @@ struct DatabaseContext {
         switch error {
         case let f as CommandFailure: f
         case let t as TenantError: CommandFailure(.noSuchTenant, "lql: \(t)")
+        case let z as TimeZoneError: CommandFailure(.usage, "lql: \(z)")
         case let p as PostgresError: CommandFailure(.serverError, "lql: \(p.isQueryCanceled ? "cancelled: " : "")\(p.fullDescription)")
         case let o as OutputError: CommandFailure(.serverError, "lql: writing the output failed: \(o)")
         default: CommandFailure(.serverError, "lql: \(error)")

@@ -13,16 +13,16 @@ public struct LQLMain: ParsableCommand {
             """,
         version: LQLVersion.string,
         subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self, CompileCommand.self,
-                      SchemaCommand.self, DoctorCommand.self, DemoCommand.self],
+                      SchemaCommand.self, DoctorCommand.self, DemoCommand.self, FmtCommand.self, LSPCommand.self, MCPCommand.self],
         defaultSubcommand: ReplCommand.self
     )
     public init() {}
 
     /// Parses the command line, runs the command, and exits with lql's documented status:
     /// usage errors are 2 (ArgumentParser's own default is 64).
-    public static func runAndExit() -> Never {
+    public static func runAndExit(arguments: [String]? = nil) -> Never {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
             Foundation.exit(ExitStatus.ok.rawValue)
         } catch let failure as CommandFailure {

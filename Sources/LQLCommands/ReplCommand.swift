@@ -19,11 +19,11 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         let frontEnd = try CompilerFrontEnd(schema: schema)
         if let e {
-            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output)
+            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: "lql -e")
                 .compileAndRun(try SourceArgument.read(file: nil, expression: e), parameters: try ParameterArguments.parse(param))
             return
         }
-        try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? .table).run()
+        try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? .table, quiet: connection.quiet).run()
     }
 }
 
@@ -32,14 +32,22 @@ struct PromptLauncher {
     let frontEnd: CompilerFrontEnd
     let connection: ConnectionOptions
     let format: OutputFormat
+    var quiet = false
+    var applicationName = "lql repl"
 
     func run() throws {
-        let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, environment: frontEnd.environment)
         let interactive = Terminal.isTerminal(0) && Terminal.isTerminal(1)
+        // At a terminal the prompt opens without a tenant (to look around and pick one).
+        let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath,
+                                          environment: frontEnd.environment, allowsNoTenant: interactive, applicationName: applicationName)
         let session = ReplSession(catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, connection: context.connection,
                                   tenant: context.tenant, scope: context.scope, format: format,
                                   useColor: frontEnd.environment.useColorOnStdout, interactive: interactive,
                                   environment: frontEnd.environment.variables)
+        if !quiet {
+            session.banner = "lql \(LQLVersion.string) · database \(context.connection.database)"
+                + (context.tenant.isEmpty ? "" : " · tenant \(context.tenant)") + " · \\help for help, \\q quits"
+        }
         let status = session.run()
         if status != 0 { throw CommandFailure(ExitStatus(rawValue: status) ?? .serverError) }
     }

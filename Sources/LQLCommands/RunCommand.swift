@@ -7,7 +7,9 @@ import LQLAudit
 import LQLTenancy
 import LQLSystem
 
-/// `lql run FILE.lql [--param k=v]… [-e 'query']`: a saved report, in one tenant transaction.
+/// `lql run FILE.lql… [--param k=v]… [-e 'query']`: saved reports, in order, in one tenant
+/// transaction. Every file is compiled before anything runs, so a broken second report does not
+/// leave the first one's output behind.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Run a saved report (or -e 'query') in the tenant's scope and print the results.")
@@ -17,12 +19,16 @@ struct RunCommand: ParsableCommand {
     @Option(name: .short, help: "A query given on the command line.") var e: String?
     @Option(name: .long, help: "A parameter value, name=value, parsed by its declared type (repeatable).")
     var param: [String] = []
-    @Argument(help: "An LQL file (- for stdin).") var file: String?
+    @Argument(help: "LQL files, run in order (- for stdin).") var files: [String] = []
 
     func run() throws {
         let frontEnd = try CompilerFrontEnd(schema: schema)
-        try ReportRunner(frontEnd: frontEnd, connection: connection, output: output)
-            .compileAndRun(try SourceArgument.read(file: file, expression: e), parameters: try ParameterArguments.parse(param))
+        let parameters = try ParameterArguments.parse(param)
+        let sources = files.count > 1 ? try files.map { try SourceArgument.read(file: $0, expression: e) }
+            : [try SourceArgument.read(file: files.first, expression: e)]
+        let programs = try sources.map { (try frontEnd.compile($0, parameters: parameters), $0) }
+        let name = e != nil ? "lql run -e" : "lql run " + files.map { String($0.split(separator: "/").last ?? Substring($0)) }.joined(separator: " ")
+        try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: name).run(programs, values: parameters)
     }
 }
 
@@ -33,14 +39,19 @@ struct ReportRunner {
     let frontEnd: CompilerFrontEnd
     let connection: ConnectionOptions
     let output: OutputArguments
+    /// What `pg_stat_activity` shows for this run (`lql run report.lql`).
+    var applicationName = "lql run"
 
     /// The path every way of running saved LQL shares: `lql run`, `lql -e`, the demo's reports.
     func compileAndRun(_ source: SourceFile, parameters: [String: String]) throws {
-        try run(try frontEnd.compile(source, parameters: parameters), source: source, values: parameters)
+        try run([(try frontEnd.compile(source, parameters: parameters), source)], values: parameters)
     }
 
-    func run(_ program: CompiledProgram, source: SourceFile, values: [String: String] = [:]) throws {
-        let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, environment: frontEnd.environment)
+    /// `values`: the parameters given (`--param`), for the HTML report's header.
+    func run(_ programs: [(CompiledProgram, SourceFile)], values: [String: String] = [:]) throws {
+        let statements = programs.flatMap { $0.0.statements }
+        let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath,
+                                          environment: frontEnd.environment, applicationName: applicationName)
         // Ctrl-C cancels the running statement on the server (PQcancel from the C handler) and
         // ends the run through the error path below, so `-o FILE` is discarded, not left half
         // written, and no query is left running for nobody. Without the handler the process
@@ -70,7 +81,7 @@ struct ReportRunner {
             sink = progress.map { $0.clearing(FileDescriptorSink.standardOutput()) } ?? FileDescriptorSink.standardOutput()
         }
         progress?.start()
-        let headings = program.statements.count > 1 && [.table, .expanded, .markdown].contains(format)
+        let headings = statements.count > 1 && [.table, .expanded, .markdown].contains(format)
         // The qid comment lets server logs (pgaudit) be matched with the audit record.
         let queryID = AuditLog.queryID()
         let started = Clock.monotonicSeconds()
@@ -78,7 +89,7 @@ struct ReportRunner {
         var failure: Error?
         do {
             try context.scope.withTenant(context.tenant, on: context.connection) { tx in
-                for (i, statement) in program.statements.enumerated() {
+                for (i, (statement, source)) in programs.flatMap({ p in p.0.statements.map { ($0, p.1) } }).enumerated() {
                     // A Ctrl-C between statements (none was running to cancel) ends the run too.
                     if Interrupts.take() {
                         throw PostgresError(kind: .cancelled, message: "interrupted")
@@ -94,9 +105,9 @@ struct ReportRunner {
                     rows += try tx.export(tagged, to: WriterRows(writer)).rowCount
                 }
             }
-            if let report {
-                let header = HTMLReport.Header(title: ReportTitles.report(source), tenant: context.tenant,
-                                               parameters: ReportTitles.parameters(program, values: values),
+            if let report, let first = programs.first {
+                let header = HTMLReport.Header(title: ReportTitles.report(first.1), tenant: context.tenant,
+                                               parameters: programs.flatMap { ReportTitles.parameters($0.0, values: values) },
                                                startedAt: startedWallClock, durationMs: (Clock.monotonicSeconds() - started) * 1000)
                 try sink.write(report.render(header))
             }
@@ -108,9 +119,10 @@ struct ReportRunner {
             failure = error
         }
         progress?.finish(succeeded: failure == nil)
-        let record = AuditRecord(dbRole: context.connection.user, tenant: context.tenant, sourceText: source.text,
-                                 sql: program.statements.map(\.sql.text).joined(separator: ";\n"),
-                                 bindCount: program.statements.reduce(0) { $0 + $1.sql.binds.count }, rows: rows,
+        let record = AuditRecord(dbRole: context.connection.user, tenant: context.tenant,
+                                 sourceText: programs.map(\.1.text).joined(separator: "\n"),
+                                 sql: statements.map(\.sql.text).joined(separator: ";\n"),
+                                 bindCount: statements.reduce(0) { $0 + $1.sql.binds.count }, rows: rows,
                                  durationMs: (Clock.monotonicSeconds() - started) * 1000,
                                  outcome: AuditRecord.outcome(for: failure), queryID: queryID)
         AuditLog(path: AuditLog.defaultPath(environment: frontEnd.environment.variables)).append(record)

@@ -1,9 +1,15 @@
 /// "Did you mean" support: the closest candidates by edit distance, case-insensitively.
 public enum Suggestions {
     /// Candidates within a distance that grows with the word's length, best first.
+    /// `maxDistance` caps the edit distance (for short words a distance of 2 reaches almost
+    /// anything of the same length: `lag` → `age`, `all`, `avg`).
     public static func closest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
+        closest(to: word, among: candidates, limit: limit, maxDistance: 3)
+    }
+
+    public static func closest(to word: String, among candidates: [String], limit: Int = 3, maxDistance: Int) -> [String] {
         let w = Array(word.lowercased())
-        let threshold = max(1, min(3, w.count / 3 + 1))
+        let threshold = max(1, min(maxDistance, w.count / 3 + 1))
         var scored: [(String, Int)] = []
         let lowered = word.lowercased()
         for c in candidates {

@@ -34,8 +34,23 @@ public final class Connection {
     /// Connects with a URL (`postgresql://…`) or a `key=value` conninfo string, passed to
     /// `PQconnectdb` as is so `sslmode`, `.pgpass`, `service` and multi-host
     /// `target_session_attrs` work. nil or empty uses libpq's `PG*` variables and defaults.
-    public init(_ conninfo: String? = nil) throws {
-        guard let conn = PQconnectdb(conninfo ?? "") else {
+    /// `applicationName` is libpq's `fallback_application_name` (what `pg_stat_activity` shows
+    /// unless the URL or `PGAPPNAME` names one), as psql sets `psql`.
+    public init(_ conninfo: String? = nil, applicationName: String? = nil) throws {
+        let connection: OpaquePointer?
+        if let applicationName {
+            let keys = ["dbname", "fallback_application_name"], values = [conninfo ?? "", applicationName]
+            let cKeys: [UnsafePointer<CChar>?] = keys.map { UnsafePointer(strdup($0)) } + [nil]
+            let cValues: [UnsafePointer<CChar>?] = values.map { UnsafePointer(strdup($0)) } + [nil]
+            defer {
+                cKeys.forEach { free(UnsafeMutablePointer(mutating: $0)) }
+                cValues.forEach { free(UnsafeMutablePointer(mutating: $0)) }
+            }
+            connection = PQconnectdbParams(cKeys, cValues, 1)
+        } else {
+            connection = PQconnectdb(conninfo ?? "")
+        }
+        guard let conn = connection else {
             throw PostgresError(kind: .connection, message: "out of memory while connecting")
         }
         guard PQstatus(conn) == CONNECTION_OK else {

@@ -1,9 +1,11 @@
+@_exported import LQLCompletion
 import LQLOutput
+import LQLHelp
 import LQLSchema
 
-/// Tab completion that knows the schema, the session and the prompt's commands. Pure: it
-/// sees the text before the cursor (the unfinished statement's earlier lines included) and
-/// answers with the word to replace and its candidates. No terminal, no libedit.
+/// Tab completion at the prompt: the prompt's meta-commands (`\d`, `\i FILE`, `\tenant`…) here,
+/// LQL text by the shared `QueryCompletion` (the language server uses the same engine).
+/// Pure: it sees the text before the cursor. No terminal, no libedit.
 public struct CompletionEngine: Sendable {
     public var catalog: Catalog
     /// `let` names defined in the session, with the model each one's query starts from.
@@ -27,18 +29,11 @@ public struct CompletionEngine: Sendable {
         let line = textBeforeCursor.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         if trimmed.first == "\\" { return completeMetaCommand(trimmed) }
-        return completeQuery(textBeforeCursor)
+        return QueryCompletion(catalog: catalog, bindings: bindings, parameters: parameters).complete(textBeforeCursor)
     }
 
-    /// Keeps the candidates that start with `word` (ignoring case), without repeats.
     func matching(_ candidates: [CompletionCandidate], _ word: String) -> Completion {
-        let lowered = word.lowercased()
-        var seen = Set<String>()
-        var kept: [CompletionCandidate] = []
-        for c in candidates where seen.insert(c.text).inserted {
-            if lowered.isEmpty || c.text.lowercased().hasPrefix(lowered) { kept.append(c) }
-        }
-        return Completion(word: word, candidates: kept)
+        QueryCompletion.matching(candidates, word)
     }
 
     // MARK: - Meta-commands
@@ -66,10 +61,16 @@ public struct CompletionEngine: Sendable {
             return words(catalog.queryableModels.map(\.name).sorted(), .model)
         case "format":
             return words(OutputFormat.allCases.map(\.rawValue))
-        case "timing", "x":
+        case "timing":
             return words(["on", "off"])
+        case "x":
+            return words(["on", "off", "auto"])
+        case "explain":
+            return words(["analyze"])
+        case "g", "o", "out", "e", "edit":
+            return completeFile(String(argument))
         case "help", "?", "h":
-            return words(MetaCommandInfo.all.map(\.name))
+            return words(MetaCommandInfo.all.map(\.name) + LanguageHelp.names)
         case "set", "unset":
             return words(parameters.sorted(), .parameter)
         case "tenant":

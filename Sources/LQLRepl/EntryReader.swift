@@ -31,6 +31,13 @@ public struct EntryOrigin: Sendable, Hashable {
 /// waiting and whose next line starts with `|`, that line continues the statement.
 /// A meta-command is complete on its own line; typed in the middle of a statement it runs
 /// and the statement stays pending (as in psql).
+///
+/// The safe Enter for the leading-`|` style: a statement is *open* when its first line is only
+/// a source — a model or `let` name (`Customer`, `let vip = Customer`) — or when a later line
+/// started with `|`. Enter on an open statement does not run it: the continuation prompt asks
+/// for the next `|` line. It runs on an empty line, on a line ending in `;`, or when a line that
+/// does not start with `|` begins the next statement (that line then starts the next entry).
+/// One-line queries (`Customer | count`) still run at the first Enter.
 public final class EntryReader {
     private let source: LineSource
     private let isComplete: (String) -> Bool
@@ -94,19 +101,41 @@ public final class EntryReader {
                 if lines.isEmpty && Self.isTrivia(line) { continue }
                 if lines.isEmpty { statementFirstLine = number }
                 lines.append(line)
+                if lines.count > 1, Self.isTrivia(line) || !Self.startsWithPipe(line),
+                   isOpen(lines.dropLast()), isComplete(lines.dropLast().joined(separator: "\n")) {
+                    // An empty line runs the open statement; another statement's first line
+                    // ends it and is kept for the next entry.
+                    let last = lines.removeLast()
+                    if !line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                        if Self.isTrivia(line) { lines.append(last); continue }  // a comment line
+                        carried = [last]
+                    }
+                    return finishStatement()
+                }
                 // A continuation line read ahead may itself leave the statement open or be
                 // followed by more waiting input: check again before reading at the prompt.
                 while isComplete(lines.joined(separator: "\n")) {
-                    if !readPipeContinuation() { return finishStatement() }
+                    if !readPipeContinuation() {
+                        if !carried.isEmpty || !isOpen(lines[...]) || readAheadEmptyLine {
+                            return finishStatement()
+                        }
+                        break  // open: Enter asks for the next `|` line
+                    }
                 }
             }
         }
     }
 
+    /// Set when the last read-ahead ran out of waiting input after an empty line: an open
+    /// statement then runs, as if Enter had been pressed on an empty line.
+    private var readAheadEmptyLine = false
+
     /// With input waiting, reads ahead past blank and comment lines: a line starting with `|`
     /// joins the statement (with what was skipped); anything else is kept for the next entry.
     private func readPipeContinuation() -> Bool {
         var skipped: [String] = []
+        readAheadEmptyLine = false
+        defer { readAheadEmptyLine = carried.isEmpty && skipped.contains { $0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } } }
         while source.hasPendingInput {
             guard case .line(let line) = read(.continuation) else { break }
             if Self.isTrivia(line) {
@@ -124,6 +153,12 @@ public final class EntryReader {
         return false
     }
 
+    /// The unfinished statement's lines, taken away (`\e` edits them instead).
+    public func takePendingText() -> String {
+        defer { lines.removeAll() }
+        return lines.joined(separator: "\n")
+    }
+
     private func finishStatement() -> Entry {
         var text = lines.joined(separator: "\n")
         while let last = text.last, last == " " || last == "\t" { text.removeLast() }  // e.g. after a completion's space
@@ -131,6 +166,31 @@ public final class EntryReader {
         entryFirstLine = statementFirstLine
         source.recordHistory(text)
         return .statement(text)
+    }
+
+    /// The statement waits for more lines (see the type's comment): its first line is only a
+    /// source, or a later line started with `|`.
+    private func isOpen(_ lines: ArraySlice<String>) -> Bool {
+        guard let first = lines.first(where: { !Self.isTrivia($0) }) else { return false }
+        if Self.endsWithSemicolon(lines.last ?? "") { return false }
+        return Self.isOnlySource(first) || lines.dropFirst().contains(where: Self.startsWithPipe)
+    }
+
+    static func endsWithSemicolon(_ line: String) -> Bool {
+        line.trimmingBlanks().hasSuffix(";")
+    }
+
+    /// `Customer`, `vip`, `let vip = Customer`: a line that names where a query starts and nothing else.
+    static func isOnlySource(_ line: String) -> Bool {
+        var words = line.trimmingBlanks().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        if words.first == "let" {
+            guard words.count == 4, words[2] == "=" else { return false }
+            words = [words[3]]
+        }
+        guard words.count == 1, let word = words.first else { return false }
+        // psql's words run at once (`help`, `quit`, `exit`); keywords start other statements.
+        if ["param", "let", "help", "quit", "exit"].contains(word) { return false }
+        return MetaCommandParser.isIdentifier(word)
     }
 
     /// `\name args` with leading blanks removed; nil for LQL text.

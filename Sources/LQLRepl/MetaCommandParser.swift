@@ -74,13 +74,49 @@ public enum MetaCommandParser {
         case "sql":
             return try noArguments(.showSQL)
         case "explain":
-            return try noArguments(.explain)
+            guard let word = try atMostOne() else { return .explain }
+            guard word.text.lowercased() == "analyze" || word.text.lowercased() == "analyse" else {
+                throw Diagnostic(.invalidMetaArgument, "`\\explain` takes `analyze` or nothing, not `\(word.text)`", at: word.span,
+                                 hints: ["`\\explain analyze` runs the last query and shows its plan with timings"])
+            }
+            return .explainAnalyze
+        case "tenants":
+            return .tenants(pattern: try atMostOne()?.text)
+        case "o", "out":
+            return .output(path: try atMostOne()?.text)
+        case "g":
+            guard let file = args.first else { return .sendTo(path: nil, format: nil) }
+            if args.count > 2 {
+                throw Diagnostic(.unexpectedMetaArgument, "`\\g` takes a file and a format", at: Span(args[2].span.start, args.last!.span.end),
+                                 hints: ["write `\\g FILE` or `\\g FILE csv`"])
+            }
+            return .sendTo(path: file.text, format: try args.count > 1 ? outputFormat(args[1]) : nil)
+        case "e", "edit":
+            return .edit(path: try atMostOne()?.text)
+        case "watch":
+            guard let word = try atMostOne() else { return .watch(seconds: 2) }
+            guard let seconds = Double(word.text), seconds > 0, seconds.isFinite, seconds <= 86_400 else {
+                throw Diagnostic(.invalidMetaArgument, "`\\watch` needs a number of seconds, not `\(word.text)`", at: word.span,
+                                 hints: ["write `\\watch 5` to run the last query every 5 seconds"])
+            }
+            return .watch(seconds: seconds)
+        case "timeout":
+            guard let word = try atMostOne() else { return .timeout(seconds: nil) }
+            if ["off", "0", "none"].contains(word.text.lowercased()) { return .timeout(seconds: 0) }
+            guard let seconds = Double(word.text), seconds > 0, seconds.isFinite, seconds <= 2_147_483 else {
+                throw Diagnostic(.invalidMetaArgument, "`\\timeout` needs a number of seconds or `off`, not `\(word.text)`", at: word.span,
+                                 hints: ["write `\\timeout 30`, or `\\timeout off`"])
+            }
+            return .timeout(seconds: seconds)
+        case "null":
+            guard !args.isEmpty else { return .null(text: nil) }
+            let valueText = String(decoding: bytes[restStart...], as: UTF8.self)
+            return .null(text: value(of: valueText, words: args))
         case "timing":
             return .timing(try toggle(try atMostOne(), command: name))
         case "x":
-            let word = try atMostOne()
-            if word?.text.lowercased() == "auto" { return .expandedAuto }
-            return .expanded(try toggle(word, command: name))
+            if let word = args.first, args.count == 1, word.text.lowercased() == "auto" { return .expandedAuto }
+            return .expanded(try toggle(try atMostOne(), command: name))
         case "show":
             let word = try required("a row number", placeholder: "1")
             guard let n = Int(word.text), n >= 1 else {
@@ -96,13 +132,7 @@ public enum MetaCommandParser {
             return .chart(String(decoding: bytes[restStart...], as: UTF8.self).trimmingBlanks())
         case "format":
             guard let word = try atMostOne() else { return .format(nil) }
-            guard let format = OutputFormat(rawValue: word.text.lowercased()) else {
-                let names = OutputFormat.allCases.map(\.rawValue)
-                var hints = Suggestions.closest(to: word.text, among: names, limit: 1).map { "did you mean `\($0)`?" }
-                hints.append("formats: " + names.joined(separator: ", "))
-                throw Diagnostic(.invalidMetaArgument, "unknown output format `\(word.text)`", at: word.span, hints: hints)
-            }
-            return .format(format)
+            return .format(try outputFormat(word))
         case "set":
             guard let first = args.first else { return .listParams }
             let paramName = first.text.hasPrefix("$") ? String(first.text.dropFirst()) : first.text
@@ -141,6 +171,16 @@ public enum MetaCommandParser {
             let shown = name.isEmpty ? "\\" : "\\\(name)"
             throw Diagnostic(.unknownMetaCommand, "unknown command `\(shown)`", at: nameSpan, hints: hints)
         }
+    }
+
+    private static func outputFormat(_ word: Word) throws(Diagnostic) -> OutputFormat {
+        guard let format = OutputFormat(rawValue: word.text.lowercased()) else {
+            let names = OutputFormat.allCases.map(\.rawValue)
+            var hints = Suggestions.closest(to: word.text, among: names, limit: 1).map { "did you mean `\($0)`?" }
+            hints.append("formats: " + names.joined(separator: ", "))
+            throw Diagnostic(.invalidMetaArgument, "unknown output format `\(word.text)`", at: word.span, hints: hints)
+        }
+        return format
     }
 
     private static func toggle(_ word: Word?, command: String) throws(Diagnostic) -> Bool? {

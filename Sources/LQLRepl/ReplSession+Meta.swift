@@ -2,6 +2,7 @@ import Foundation
 import LQL
 import LQLOutput
 import LQLPostgres
+import LQLHelp
 import LQLTenancy
 
 extension ReplSession {
@@ -17,20 +18,22 @@ extension ReplSession {
         }
         switch command {
         case .listModels:
-            say(CatalogDescription.models(catalog))
+            page(CatalogDescription.models(catalog))
         case .describe(let name):
             guard let model = catalog.model(named: name) ?? catalog.models.first(where: { $0.name.lowercased() == name.lowercased() }) else {
                 let close = Suggestions.closest(to: name, among: catalog.models.map(\.name))
                 report("no model `\(name)`" + (close.isEmpty ? "; \\d lists the models" : "; did you mean \(Suggestions.quotedList(close))?"))
                 return 1
             }
-            say(CatalogDescription.model(model, in: catalog))
+            page(CatalogDescription.model(model, in: catalog))
         case .tenant(let name):
             guard let name else {
-                say("tenant \(tenant?.slug ?? tenantName) (\(tenant?.id ?? "unresolved"))")
+                if let tenant { say("tenant \(tenant.slug) (\(tenant.id))") } else { say(Self.noTenantHint) }
                 return nil
             }
             return switchTenant(to: name)
+        case .tenants(let pattern):
+            return listTenants(matching: pattern)
         case .showSQL:
             guard let sql = lastStatement else { say("no query has run yet"); return nil }
             say(sql.text)
@@ -41,7 +44,34 @@ extension ReplSession {
                 }
             }
         case .explain:
-            return explainLast()
+            return explainLast(analyze: false)
+        case .explainAnalyze:
+            return explainLast(analyze: true)
+        case .output(let path):
+            return redirectOutput(to: path)
+        case .sendTo(let path, let fileFormat):
+            return runAgain(to: path, format: fileFormat)
+        case .edit(let path):
+            return edit(path)
+        case .watch(let seconds):
+            return watch(every: seconds)
+        case .expandedAuto:
+            expandedAuto = true
+            expanded = false
+            if format != .table { format = .table }
+            say("Expanded display is used automatically.")
+        case .timeout(let seconds):
+            if let seconds {
+                scope.statementTimeoutMilliseconds = seconds > 0 ? max(1, Int((seconds * 1000).rounded())) : nil
+            }
+            if let ms = scope.statementTimeoutMilliseconds {
+                say("Statement timeout is \(Self.seconds(ms)) s.")
+            } else {
+                say("Statement timeout is off.")
+            }
+        case .null(let text):
+            nullDisplay = text ?? ""
+            say("Null display is \(nullDisplay.isEmpty ? "empty" : "\"\(nullDisplay)\"").")
         case .timing(let on):
             timing = on ?? !timing
             say("Timing is \(timing ? "on" : "off").")
@@ -52,23 +82,19 @@ extension ReplSession {
             }
             say("Output format is \(effectiveFormat.rawValue).")
         case .expanded(let on):
-            expanded = on ?? !expanded
+            expanded = on ?? !(expanded || expandedAuto)
             expandedAuto = false
             if expanded && format != .table { format = .table }
             say("Expanded display is \(expanded ? "on" : "off").")
-        case .expandedAuto:
-            expanded = false
-            expandedAuto = true
-            if format != .table { format = .table }
-            say("Expanded display is used automatically.")
         case .show(let row):
             return showRow(row)
         case .chart(let text):
             return chartLast(text)
         case .set(let name, let value):
-            values[name] = value
+            if name == Self.timeZoneName { setTimeZone(value) } else { values[name] = value }
         case .unset(let name):
-            if values.removeValue(forKey: name) == nil { say("$\(name) has no value") }
+            if name == Self.timeZoneName { setTimeZone(nil) }
+            else if values.removeValue(forKey: name) == nil { say("$\(name) has no value") }
         case .listParams:
             listParameters()
         case .include(let path):
@@ -77,9 +103,10 @@ extension ReplSession {
             let place = connection.host.hasPrefix("/") ? "via socket in \"\(connection.host)\"" : "on host \"\(connection.host)\""
             say("Connected to database \"\(connection.database)\" as user \"\(connection.user)\" \(place) at port \"\(connection.port)\""
                 + (connection.isConnected ? "" : " (connection lost)") + ".")
-            say("Tenant \(tenant?.slug ?? tenantName) (\(tenant?.id ?? "unresolved")), \(scope.strategy.name) scope; schema \(schemaPath).")
+            say((tenant.map { "Tenant \($0.slug) (\($0.id))" } ?? "No tenant") + ", \(scope.strategy.name) scope; schema \(schemaPath).")
+            say("Time zone: \(timeZoneDescription).")
         case .help(let topic):
-            say(help(topic))
+            page(help(topic))
         case .quit:
             return Self.quitStatus
         }
@@ -92,6 +119,7 @@ extension ReplSession {
             let resolved = try scope.resolve(name, on: connection)
             tenant = resolved
             tenantName = name
+            lastStatement = nil  // its binds name the previous tenant
             (lineSource as? LineReader)?.prompt = promptStyle
             say("tenant \(resolved.slug) (\(resolved.id))")
             return nil
@@ -103,13 +131,18 @@ extension ReplSession {
         }
     }
 
-    func explainLast() -> Int32? {
+    /// EXPLAIN of the last statement; with `analyze` it runs (EXPLAIN ANALYZE) inside the same
+    /// read-only tenant scope as the query itself, so it can read what the query reads and no more.
+    func explainLast(analyze: Bool) -> Int32? {
         guard let last = lastStatement else { say("no query has run yet"); return nil }
         guard ensureConnected(), let tenant else { return 3 }
-        let explain = SQLStatement(text: "EXPLAIN " + last.text, binds: last.binds, columnNames: ["QUERY PLAN"])
+        let explain = SQLStatement(text: (analyze ? "EXPLAIN (ANALYZE) " : "EXPLAIN ") + last.text, binds: last.binds,
+                                   columnNames: ["QUERY PLAN"])
         do {
             let plan = try scope.withTenant(tenant, on: connection) { tx in try tx.execute(explain) }
-            for row in plan.rows { say(row.first.flatMap { $0 } ?? "") }
+            var lines = plan.rows.map { $0.first.flatMap { $0 } ?? "" }
+            if analyze { lines.insert("(EXPLAIN ANALYZE ran the query, read-only, in tenant \(tenant.slug)'s scope)", at: 0) }
+            page(lines.joined(separator: "\n"))
             return nil
         } catch let error as PostgresError {
             return serverFailure(error)
@@ -142,17 +175,76 @@ extension ReplSession {
         return runEntries(EntryReader(source: ScriptedLineSource(text: text), scriptName: path))
     }
 
-    func help(_ topic: String?) -> String {
+    /// `\help`: the meta-commands and the language topics, in 80 columns; `\help TOPIC`: a
+    /// language topic (LQLHelp) or one meta-command.
+    func help(_ topic: String?) -> String { Self.helpText(topic) }
+
+    static func helpText(_ topic: String?) -> String {
+        if let topic {
+            if let t = LanguageHelp.topic(named: topic) { return t.text }
+            let name = topic.hasPrefix("\\") ? String(topic.dropFirst()) : topic
+            if let info = MetaCommandInfo.all.first(where: { $0.name == name || $0.aliases.contains(name) }) {
+                return Self.wrap(info.summary, prefix: "\\" + info.name + (info.arguments.isEmpty ? "" : " " + info.arguments) + "  ",
+                                 width: 78, indent: 4)
+            }
+            let close = Suggestions.closest(to: topic, among: LanguageHelp.names + MetaCommandInfo.all.map(\.name))
+            return "no help on `\(topic)`" + (close.isEmpty ? "" : "; did you mean \(Suggestions.quotedList(close))?")
+                + "\nTopics:\n" + LanguageHelp.index
+        }
         var lines = ["Meta-commands:"]
-        let width = MetaCommandInfo.all.map { ($0.name + " " + $0.arguments).count }.max() ?? 0
-        for info in MetaCommandInfo.all {
-            let head = "\\" + info.name + (info.arguments.isEmpty ? "" : " " + info.arguments)
-            lines.append("  " + head.padding(toLength: width + 3, withPad: " ", startingAt: 0) + info.summary)
+        let heads = MetaCommandInfo.all.map { "\\" + $0.name + ($0.arguments.isEmpty ? "" : " " + $0.arguments) }
+        let width = min(heads.map(\.count).max() ?? 0, 20)
+        for (info, head) in zip(MetaCommandInfo.all, heads) {
+            if head.count > width {
+                lines.append("  " + head)
+                lines.append(Self.wrap(info.summary, prefix: String(repeating: " ", count: width + 4), width: 78, indent: width + 4))
+            } else {
+                let prefix = "  " + head + String(repeating: " ", count: width - head.count + 2)
+                lines.append(Self.wrap(info.summary, prefix: prefix, width: 78, indent: width + 4))
+            }
         }
         lines.append("")
-        lines.append("Enter LQL statements: `Model | where … | select …`, `let name = …`, `param name: Type = …`.")
-        lines.append("A statement runs when Enter ends a complete input; Ctrl-C cancels a running query; Ctrl-D quits.")
+        lines.append("Language help: \\help TOPIC, with TOPIC one of")
+        lines.append(Self.wrap(LanguageHelp.names.joined(separator: " "), prefix: "  ", width: 78, indent: 2))
+        lines.append("")
+        lines.append(Self.wrap("A one-line query runs on Enter: Customer | where tier == VIP | count. A line "
+                               + "that is only a model or let name waits for its | lines; an empty line or ; "
+                               + "runs it. Ctrl-C cancels a query, Ctrl-D or \\q quits.", width: 78, indent: 0))
         return lines.joined(separator: "\n")
+    }
+
+    /// `prefix` then `text`'s words, wrapped at blanks so no line is wider than `width` (a
+    /// word longer than that stands alone); continuation lines start at column `indent`.
+    static func wrap(_ text: String, prefix: String = "", width: Int, indent: Int) -> String {
+        var out: [String] = []
+        var line = prefix
+        var fresh = true
+        for word in text.split(separator: " ") {
+            if !fresh && line.count + 1 + word.count > width {
+                out.append(line)
+                line = String(repeating: " ", count: indent) + word
+            } else {
+                line += (fresh ? "" : " ") + word
+            }
+            fresh = false
+        }
+        out.append(line)
+        return out.joined(separator: "\n")
+    }
+
+    static func seconds(_ ms: Int) -> String {
+        ms % 1000 == 0 ? String(ms / 1000) : String(Double(ms) / 1000)
+    }
+
+    /// A meta-command's text through the pager like a result, so a long `\d` or `\help` pages.
+    func page(_ text: String) {
+        guard interactive, isStandardOutput, let pager = PagerSink.forTerminal(output, environment: environment) else {
+            say(text)
+            return
+        }
+        try? output.flush()
+        try? pager.write(text.hasSuffix("\n") ? text : text + "\n")
+        pager.finish()
     }
 
     static func quoted(_ value: String?) -> String {

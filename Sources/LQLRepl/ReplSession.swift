@@ -13,7 +13,8 @@ public final class ReplSession {
     let catalog: Catalog
     let schemaPath: String
     let connection: Connection
-    let scope: TenantScope
+    /// Mutable for `\set timezone` (ReplSession+TimeZone.swift).
+    var scope: TenantScope
     let useColor: Bool
     let interactive: Bool
     let environment: [String: String]
@@ -23,16 +24,29 @@ public final class ReplSession {
     /// True when `output` is the process's standard output (not a test's sink).
     let isStandardOutput: Bool
 
-    /// The slug or id the user named; re-resolved after a reconnect or `\tenant`.
+    /// The slug or id the user named; re-resolved after a reconnect or `\tenant`. Empty in the
+    /// "no tenant" state, where meta-commands work and queries ask for a tenant.
     var tenantName: String
     var tenant: Tenant?
     var format: OutputFormat
     var expanded = false
-    /// `\x auto` (ReplSession+Results.swift).
+    /// `\x auto`: expanded only when the table is wider than the terminal.
     var expandedAuto = false
-    /// The last result, for `\show` and `\chart`.
+    /// The last result, for `\show` and `\chart` (ReplSession+Results.swift).
     var lastResult: RecordedResult?
     var timing = false
+    /// `\null TEXT`: how NULL prints in tables.
+    var nullDisplay = ""
+    /// `\o FILE`: where results go instead of the terminal, until `\o` ends it.
+    var redirect: (path: String, sink: AtomicFileSink)?
+    /// The text of the last statement that ran queries (for `\g`, `\e`, `\watch`).
+    var lastQueryText: String?
+    /// The reader of the entries being run at the prompt (for `\e` on the unfinished statement).
+    var promptReader: EntryReader?
+    /// Tenant slugs the role can see, for `\tenant <Tab>` (loaded at start and by `\tenants`).
+    var tenantSlugs: [String] = []
+    /// The first line an interactive session prints (version, database, tenant); nil for none (`-q`).
+    public var banner: String?
     var values: [String: String] = [:]
     var definitions = SessionDefinitions()
     /// The last statement that ran (for `\sql` and `\explain`).
@@ -69,16 +83,30 @@ public final class ReplSession {
             connection.cancelsOnInterrupt = true
             do { try Interrupts.installHandler() } catch { report("cannot catch Ctrl-C: \(error)") }
         }
-        do {
-            tenant = try scope.resolve(tenantName, on: connection)
-        } catch {
-            report("\(error)")
-            return 4
+        if tenantName.trimmingBlanks().isEmpty {
+            // A script needs a tenant; a person at the prompt can still look around and pick one.
+            guard interactive else { report("\(TenantError.blank)"); return 4 }
+            tenantName = ""
+        } else {
+            do {
+                tenant = try scope.resolve(tenantName, on: connection)
+            } catch {
+                report("\(error)")
+                guard interactive else { return error is TenantError ? 4 : 3 }
+                tenantName = ""
+            }
         }
+        if interactive { loadTenantSlugs() }
         let source = suppliedSource ?? makeStandardSource()
         lineSource = source
+        if interactive, let banner { say(banner) }
+        if interactive, tenant == nil { say(Self.noTenantHint) }
+        flushAll()
         // A script on stdin is numbered through, so an error names the script's own line.
-        let status = runEntries(EntryReader(source: source, scriptName: interactive ? nil : "<stdin>")) ?? 0
+        let reader = EntryReader(source: source, scriptName: interactive ? nil : "<stdin>")
+        promptReader = reader
+        let status = runEntries(reader) ?? 0
+        endRedirect()
         flushAll()
         return status == Self.quitStatus ? 0 : status
     }
@@ -90,7 +118,8 @@ public final class ReplSession {
         let completer: (String) -> Completion = { [weak self] text in
             guard let self else { return Completion(word: "", candidates: []) }
             return CompletionEngine(catalog: catalog, bindings: definitions.letModels,
-                                    parameters: definitions.parameterNames + values.keys.sorted()).complete(text)
+                                    parameters: definitions.parameterNames + values.keys.sorted(),
+                                    tenants: tenantSlugs).complete(text)
         }
         let history = interactive ? HistoryFile.defaultPath(environment: environment).map(HistoryFile.init(path:)) : nil
         if interactive {
@@ -100,8 +129,13 @@ public final class ReplSession {
     }
 
     var promptStyle: PromptStyle {
-        PromptStyle(label: tenant?.slug ?? tenantName, usesColor: useColor)
+        PromptStyle(label: tenant?.slug ?? (tenantName.isEmpty ? Self.noTenantLabel : tenantName), usesColor: useColor)
     }
+
+    /// The prompt's label in the "no tenant" state (parentheses: never a slug).
+    static let noTenantLabel = "(no tenant)"
+    static let noTenantHint = "no tenant chosen: \\tenants lists them, \\tenant SLUG picks one"
+
 
     /// Runs entries until the input ends. Returns nil to go on, or a status to stop with.
     func runEntries(_ reader: EntryReader) -> Int32? {

@@ -79,7 +79,7 @@ extension StatementBuilder {
             }
         case .not: Precedence.not
         case .negate: Precedence.unary
-        case .isNull, .inList, .inExprs, .has: Precedence.comparison
+        case .isNull, .inList, .inExprs, .has, .inQuery: Precedence.comparison
         case .inRange(_, _, _, let negated): negated ? Precedence.not : Precedence.and
         case .parameter(let name):
             if case .defaultValue(let d)? = parameters[name]?.value, !isConstant(d) { precedence(of: d) } else { Precedence.atom }
@@ -114,7 +114,8 @@ extension StatementBuilder {
             w.write(alias: table.alias(for: ref.path, builder: self), column: ref.column)
 
         case .output(let name):
-            guard let alias = ctx.derived else { preconditionFailure("an output column outside a derived table") }
+            // A derived table's column, or a column `derive` added to whole model rows.
+            guard let alias = ctx.derived ?? ctx.table?.alias else { preconditionFailure("an output column outside a derived table") }
             w.write(alias: alias, column: name)
 
         case .parameter(let name):
@@ -176,6 +177,17 @@ extension StatementBuilder {
 
         case .collection(let c):
             writeCollection(c, ctx, into: &w)
+
+        case .aggregateCall(let call):
+            writeAggregateCall(call, type: e.type, ctx, into: &w)
+
+        case .inQuery(let x, let query, let negated):
+            writeInQuery(x, query, negated: negated, ctx, into: &w)
+        case .caseWhen(let branches, let otherwise):
+            writeCase(branches, otherwise: otherwise, type: e.type, ctx, into: &w)
+
+        case .window(let window):
+            writeWindow(window, ctx, into: &w)
         }
     }
 
@@ -279,6 +291,8 @@ extension StatementBuilder {
 
     func writeCall(_ fn: ScalarFunction, _ args: [TypedExpr], type: LQLType, _ ctx: ExprContext, into w: inout SQLWriter) {
         switch fn {
+        case .daysBetween, .quarter, .week, .weekday, .hour, .string:
+            writeCalendarCall(fn, args, ctx, into: &w)
         case .lower: w.write("lower("); writeArgs(args, ctx, into: &w); w.write(")")
         case .upper: w.write("upper("); writeArgs(args, ctx, into: &w); w.write(")")
         case .trim: w.write("btrim("); writeArgs(args, ctx, into: &w); w.write(")")
@@ -340,6 +354,9 @@ extension StatementBuilder {
         case .avg: w.write("avg(")
         case .min: w.write("min(")
         case .max: w.write("max(")
+        case .median, .percentile, .stddev:
+            writeAggregateCall(AggregateCall(function: agg, argument: arg), type: arg.map { statisticResult($0.type) } ?? .decimal, ctx, into: &w)
+            return
         }
         if let arg { write(arg, ctx, into: &w, precedence: Precedence.lowest) } else { w.write("*") }
         w.write(")")

@@ -8,6 +8,14 @@ extension StatementBuilder {
     }
 
     func render(_ b: Block, into w: inout SQLWriter, indent: Int, oneLine: Bool) {
+        if !b.unionBranches.isEmpty {
+            renderUnion(b, into: &w, indent: indent, oneLine: oneLine)
+            return
+        }
+        renderSelect(b, into: &w, indent: indent, oneLine: oneLine)
+    }
+
+    func renderSelect(_ b: Block, into w: inout SQLWriter, indent: Int, oneLine: Bool) {
         w.write("SELECT ")
         if b.distinct { w.write("DISTINCT ") }
         if let items = b.items {
@@ -26,6 +34,12 @@ extension StatementBuilder {
             guard case .table(let t) = b.from else { preconditionFailure("whole rows come from a table") }
             w.write(alias: t.alias)
             w.write(".*")
+            for extra in b.extras {
+                w.write(", ")
+                w.write(extra.sql)
+                w.write(" AS ")
+                w.write(identifier: extra.name)
+            }
         }
         brk(&w, indent, oneLine)
         w.write("FROM ")

@@ -71,6 +71,8 @@ extension StatementBuilder {
             select.write(c.operation == .sum ? "sum(" : c.operation == .avg ? "avg(" : c.operation == .min ? "min(" : "max(")
             if let v = c.value { write(v, inner, into: &select, precedence: Precedence.lowest) }
             select.write(")")
+        case .countDistinct, .median, .percentile, .stddev:
+            writeCollectionStatistic(c, inner, into: &select)
         }
         block.items = [(select, "", false)]
         if let f = c.filter {
@@ -110,18 +112,25 @@ extension StatementBuilder {
 
     func writeShape(_ s: ShapeValue, _ ctx: ExprContext, into w: inout SQLWriter) {
         guard let table = ctx.table else { preconditionFailure("a shape outside a table context") }
+        if let many = s.many, s.take != nil || s.skip != nil {
+            writeCutShape(s, many: many, ctx, into: &w)
+            return
+        }
         if let many = s.many {
             let (block, inner) = relatedRows(many, path: s.path, ctx)
+            block.wheres += s.filters.map { f in
+                var c = writer()
+                write(f, inner, into: &c, precedence: Precedence.and)
+                return c
+            }
             var select = writer()
             select.write("coalesce(json_agg(")
             writeObject(s.items, inner, into: &select)
-            let target = model(many.target)
-            let keyColumns = target.primaryKey.compactMap { target.field(named: $0)?.columnName }
-            if !keyColumns.isEmpty, case .table(let sub) = block.from {
-                select.write(" ORDER BY ")
-                for (i, col) in keyColumns.enumerated() {
-                    if i > 0 { select.write(", ") }
-                    select.write(alias: sub.alias, column: col)
+            if case .table(let sub) = block.from {
+                let order = shapeOrder(s.sort, model: model(many.target), alias: sub.alias, inner)
+                if !order.isEmpty {
+                    select.write(" ORDER BY ")
+                    writeList(order, into: &select)
                 }
             }
             select.write("), '[]'::json)")

@@ -98,6 +98,14 @@ final class Block {
     var limit: SQLWriter?
     var offset: SQLWriter?
     var columns: [QueryColumn] = []
+    /// The typed keys behind `orderBy`, in this block's input scope, so a block nested around
+    /// this one can keep the order (a sort survives `distinct`, `derive`, `take … by`, …).
+    var sortKeys: [TypedSortKey] = []
+    /// Columns written after `t.*` while the rows are still whole model rows (windows of `derive`,
+    /// the row numbers of `take … by`).
+    var extras: [(sql: SQLWriter, name: String)] = []
+    /// `append`: blocks whose rows follow this block's (UNION ALL).
+    var unionBranches: [Block] = []
 
     init(from: From) { self.from = from }
 
@@ -160,13 +168,16 @@ final class StatementBuilder {
     /// Wraps `block` so the next stage applies to its result.
     func nest(_ block: Block) -> Block {
         passThrough(block)
+        let outer: Block
         if block.items != nil {
-            let outer = Block(from: .derived(block, nextAlias("s")))
+            outer = Block(from: .derived(block, nextAlias("s")))
             outer.columns = block.columns
-            return outer
+        } else {
+            guard case .table(let t) = block.from else { preconditionFailure("a block without a select list reads a table") }
+            outer = Block(from: .table(TableContext(model: t.model, alias: nextAlias("t"), rows: block)))
         }
-        guard case .table(let t) = block.from else { preconditionFailure("a block without a select list reads a table") }
-        return Block(from: .table(TableContext(model: t.model, alias: nextAlias("t"), rows: block)))
+        carryOrder(from: block, to: outer)
+        return outer
     }
 
     func apply(_ stage: TypedStage, to block: inout Block) {
@@ -193,6 +204,7 @@ final class StatementBuilder {
                         return w
                     }
                     block.orderByOutputsOnly = true
+                    block.sortKeys = keys
                     return
                 }
                 block = nest(block)
@@ -204,6 +216,7 @@ final class StatementBuilder {
                 direction(key, into: &w)
                 return w
             }
+            block.sortKeys = keys
             block.orderByOutputsOnly = false
 
         case .take(let n):
@@ -237,17 +250,20 @@ final class StatementBuilder {
         case .group(let keys, let aggregates):
             if !block.isPlainRows { block = nest(block) }
             block.orderBy = []
+            block.sortKeys = []
             project(keys + aggregates, into: block)
             block.groupKeyCount = keys.count
 
         case .aggregate(let aggregates):
             if !block.isPlainRows { block = nest(block) }
             block.orderBy = []
+            block.sortKeys = []
             project(aggregates, into: block)
 
         case .count:
             if !block.isPlainRows { block = nest(block) }
             block.orderBy = []
+            block.sortKeys = []
             var w = writer()
             w.write("count(*)")
             block.items = [(w, "count", true)]
@@ -260,6 +276,13 @@ final class StatementBuilder {
                 passThrough(block)
             }
             block.distinct = true
+
+        case .derive(let items):
+            applyDerive(items, to: &block)
+        case .takeBy(let n, let keys, let tieBreak):
+            applyTakeBy(n, keys: keys, tieBreak: tieBreak, to: &block)
+        case .append(let other):
+            applyAppend(other, to: &block)
         }
     }
 

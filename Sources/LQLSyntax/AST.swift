@@ -116,6 +116,12 @@ public struct Stage: Hashable, Sendable {
         case count
         /// `distinct`
         case distinct
+        /// `derive name: expr, …`: keep the row, add named columns.
+        case derive([NamedExpr])
+        /// `take n by k, …`: the first `n` rows of each `k` tuple, in the last sort's order.
+        case takeBy(Expr, by: [Expr])
+        /// `append q`: the rows of `q` (a `let` name or a parenthesized query) after these.
+        case append(Query)
     }
     public var kind: Kind
     public var span: Span
@@ -136,6 +142,9 @@ public struct Stage: Hashable, Sendable {
         case .aggregate: "aggregate"
         case .count: "count"
         case .distinct: "distinct"
+        case .derive: "derive"
+        case .takeBy: "take"
+        case .append: "append"
         }
     }
 }
@@ -176,11 +185,15 @@ public struct Shape: Hashable, Sendable {
     /// A relation path from the current row: `customer`, `customer.salesRep`, `lines`.
     public var path: Expr
     public var items: [SelectItem]
+    /// `(orders | where … | sort … | take 3) { … }`: the stages inside the parentheses, in
+    /// the related rows' scope (empty for a plain `orders { … }`).
+    public var stages: [Stage]
     public var span: Span
-    public init(name: Identifier?, path: Expr, items: [SelectItem], span: Span) {
+    public init(name: Identifier?, path: Expr, items: [SelectItem], stages: [Stage] = [], span: Span) {
         self.name = name
         self.path = path
         self.items = items
+        self.stages = stages
         self.span = span
     }
 }
@@ -268,6 +281,12 @@ public struct Expr: Hashable, Sendable {
         case range(Expr, Expr)
         /// `f(args)` or, for collection functions, `count(rel where e)`, `any(rel where e)`.
         case call(Identifier, arguments: [Expr], filter: Expr?)
+        /// `(Invoice | where … | select customerId)`: a pipeline as a value, after `in`/`not in`.
+        case subquery(Query)
+        /// `case when c then v … else e end`
+        case caseWhen([CaseBranch], otherwise: Expr?)
+        /// `f(args) over (by … sort … rows n)`: the call is an `Expr` of kind `.call`.
+        case window(Expr, WindowSpec)
     }
     public var kind: Kind
     public var span: Span
@@ -285,5 +304,29 @@ extension Expr {
         case .member(let base, let id): return base.pathSegments.map { $0 + [id] }
         default: return nil
         }
+    }
+}
+
+/// `when condition then value` of a `case`.
+public struct CaseBranch: Hashable, Sendable {
+    public var condition: Expr
+    public var value: Expr
+    public init(condition: Expr, value: Expr) {
+        self.condition = condition
+        self.value = value
+    }
+}
+
+/// `over (by k, … sort key (asc|desc)?, … rows n)`; every part may be missing.
+public struct WindowSpec: Hashable, Sendable {
+    public var partition: [Expr]
+    public var sort: [SortKey]
+    public var rows: Expr?
+    public var span: Span
+    public init(partition: [Expr], sort: [SortKey], rows: Expr?, span: Span) {
+        self.partition = partition
+        self.sort = sort
+        self.rows = rows
+        self.span = span
     }
 }

@@ -39,6 +39,9 @@ public enum ASTPrinter {
         case .aggregate(let aggregates): return (["aggregate"] + aggregates.map(print)).sexp
         case .count: return "(count)"
         case .distinct: return "(distinct)"
+        case .derive(let items): return (["derive"] + items.map(print)).sexp
+        case .takeBy(let n, let keys): return ["take", print(n), (["by"] + keys.map(print)).sexp].sexp
+        case .append(let q): return ["append", print(q)].sexp
         }
     }
 
@@ -46,7 +49,8 @@ public enum ASTPrinter {
         switch item.kind {
         case .expr(let named): return print(named)
         case .shape(let shape):
-            let head = shape.name.map { ["shape", "\($0):", print(shape.path)] } ?? ["shape", print(shape.path)]
+            let source = shape.stages.isEmpty ? print(shape.path) : ([print(shape.path)] + shape.stages.map(print)).sexp
+            let head = shape.name.map { ["shape", "\($0):", source] } ?? ["shape", source]
             return (head + shape.items.map(print)).sexp
         }
     }
@@ -76,6 +80,17 @@ public enum ASTPrinter {
         case .call(let name, let arguments, let filter):
             var parts = ["call", name.name] + arguments.map(print)
             if let filter { parts.append(["where", print(filter)].sexp) }
+            return parts.sexp
+        case .subquery(let query): return print(query)
+        case .caseWhen(let branches, let otherwise):
+            var parts = ["case"] + branches.map { ["when", print($0.condition), print($0.value)].sexp }
+            if let otherwise { parts.append(["else", print(otherwise)].sexp) }
+            return parts.sexp
+        case .window(let call, let spec):
+            var parts = ["over", print(call)]
+            if !spec.partition.isEmpty { parts.append((["by"] + spec.partition.map(print)).sexp) }
+            if !spec.sort.isEmpty { parts.append((["sort"] + spec.sort.map(print)).sexp) }
+            if let rows = spec.rows { parts.append(["rows", print(rows)].sexp) }
             return parts.sexp
         }
     }

@@ -207,7 +207,12 @@ public struct Lexer {
             let digits = text(digitsStart, position)
             let closed = peek(0) == UInt8(ascii: "}")
             if closed { position += 1 }
-            if closed, (1...6).contains(digits.count), let code = UInt32(digits, radix: 16),
+            if closed, (1...6).contains(digits.count), let code = UInt32(digits, radix: 16), code == 0 {
+                // Checked here, not at run time: PostgreSQL text cannot hold NUL (libpq ends the
+                // value there), so the string could never reach the server intact.
+                report(.invalidEscape, "`\(text(start, position))` is a NUL character, which PostgreSQL text cannot hold",
+                       Span(start, position), hints: ["remove it; no text value can contain NUL"])
+            } else if closed, (1...6).contains(digits.count), let code = UInt32(digits, radix: 16),
                let scalar = Unicode.Scalar(code) {
                 value.append(contentsOf: Array(String(Character(scalar)).utf8))
             } else {

@@ -212,6 +212,7 @@ extension Parser {
             let member = try memberName()
             expr = Expr(.member(expr, member), span: expr.span.union(member.span))
         }
+        if let over = match(.over) { throw overWithoutCall(over, after: expr) }
         return expr
     }
 
@@ -255,13 +256,15 @@ extension Parser {
             advance()
             return Expr(.parameter(Identifier(token.value ?? "", span: token.span)), span: token.span)
         case .identifier, .keyword(.count):
-            if peek().kind == .leftParen { return try call() }
+            if peek().kind == .leftParen { return try windowed(try call()) }
             advance()
             return Expr(.name(Identifier(token.text, span: token.span)), span: token.span)
         case .leftBracket:
             return try list()
         case .leftParen:
             return try parenthesized()
+        case .keyword(.case):
+            return try caseExpression()
         default:
             throw missingExpression()
         }
@@ -281,8 +284,11 @@ extension Parser {
     }
 
     /// call = ( IDENT | "count" ) "(" [ call_arguments ] ")" ;
-    /// call_arguments = expression { "," expression } [ "," ] [ "where" expression ] ;
-    /// The `where` filter is for collection functions: `count(orders where status == PENDING)`.
+    /// call_arguments = expression { "," expression } [ "," ] [ "where" expression ]
+    ///                | "where" expression ;
+    /// The `where` filter keeps the rows an aggregate reads: `count(where status == CANCELLED)`,
+    /// `sum(total where …)`, and for collection functions the related rows:
+    /// `count(orders where status == PENDING)`. Which functions take it is the checker's call.
     mutating func call() throws -> Expr {
         let nameToken = advance()
         let open = advance()  // "("
@@ -296,12 +302,7 @@ extension Parser {
             }
         }
         var filter: Expr?
-        if let whereToken = match(.where) {
-            if arguments.isEmpty {
-                report(.missingExpression, "expected a relation before `where`", at: whereToken.span,
-                       hints: ["write `\(nameToken.text)(relation where condition)`"])
-                throw ParseFailure()
-            }
+        if match(.where) != nil {
             filter = try expression()
         }
         try closing(.rightParen, opened: open)
@@ -319,14 +320,62 @@ extension Parser {
         return Expr(.list(items), span: span(from: open.span.start))
     }
 
-    /// parenthesized = "(" expression ")" ;
+    /// parenthesized = "(" ( pipeline | expression ) ")" ;
     mutating func parenthesized() throws -> Expr {
+        if isPipelineAhead() { return try subquery() }
         let open = advance()
         if check(.rightParen) { throw fail(expected: "an expression inside `()`", code: .missingExpression) }
         let inner = try expression()
         try closing(.rightParen, opened: open, allowsComma: false)
         // The span covers the parentheses so messages underline what the user wrote.
         return Expr(inner.kind, span: span(from: open.span.start))
+    }
+
+    /// Whether `(` starts a pipeline: `( IDENT { "." member } "|"`.
+    func isPipelineAhead() -> Bool {
+        var i = index + 1
+        guard i < tokens.count, tokens[i].kind == .identifier else { return false }
+        i += 1
+        while i + 1 < tokens.count, tokens[i].kind == .dot, tokens[i + 1].kind == .identifier || tokens[i + 1].keyword != nil {
+            i += 2
+        }
+        return i < tokens.count && (tokens[i].kind == .pipe)
+    }
+
+    /// subquery = "(" pipeline ")" ;   (a value only after `in` / `not in`; the checker says so)
+    mutating func subquery() throws -> Expr {
+        let open = advance()
+        try enterNesting()
+        defer { leaveNesting() }
+        let (path, stages) = try pipeline(what: "a model or `let` name")
+        guard case .name(let source) = path.kind else {
+            report(.unexpectedToken, "a query starts from a model or a `let` name, not a path", at: path.span,
+                   hints: ["write `(Model | where … | select field)`"])
+            throw ParseFailure()
+        }
+        try closing(.rightParen, opened: open, allowsComma: false)
+        let query = Query(source: source, stages: stages, span: span(from: open.span.start))
+        return Expr(.subquery(query), span: span(from: open.span.start))
+    }
+
+    /// pipeline = IDENT { "." member_name } { "|" stage } ;   inside parentheses, up to the `)`.
+    /// A dotted source (`orders` or `customer.orders`) is a relation path, used by shapes.
+    mutating func pipeline(what: String) throws -> (Expr, [Stage]) {
+        let first = try identifier(what)
+        var source = Expr(.name(first), span: first.span)
+        while match(.dot) != nil {
+            let member = try memberName()
+            source = Expr(.member(source, member), span: source.span.union(member.span))
+        }
+        var stages: [Stage] = []
+        while match(.pipe) != nil {
+            let parsed = try stage()
+            if !check(.pipe) && !check(.rightParen) {
+                throw fail(expected: "`|` or `)`", hints: hintsAfterStage())
+            }
+            stages.append(parsed)
+        }
+        return (source, stages)
     }
 
     /// Where an expression should start but something else is.

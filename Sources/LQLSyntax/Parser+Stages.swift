@@ -14,6 +14,8 @@ extension Parser {
         case .keyword(.aggregate): return try aggregateStage()
         case .keyword(.count): return try countStage()
         case .keyword(.distinct): return try distinctStage()
+        case .keyword(.derive): return try deriveStage()
+        case .keyword(.append): return try appendStage()
         default: throw stageMissing()
         }
     }
@@ -44,12 +46,13 @@ extension Parser {
         return fail(expected: "a stage (`where`, `select`, `sort`, …)", code: .unknownStage)
     }
 
-    static let stageNames = ["where", "select", "sort", "take", "skip", "group by", "aggregate", "count", "distinct"]
+    static let stageNames = ["where", "select", "sort", "take", "skip", "group by", "aggregate", "count", "distinct",
+                             "derive", "append"]
 
     /// Words other query languages use for a stage.
     static let stageSynonyms: [String: String] = [
         "filter": "where", "having": "where", "order": "sort", "orderby": "sort", "order_by": "sort",
-        "limit": "take", "top": "take", "first": "take", "offset": "skip", "derive": "select",
+        "limit": "take", "top": "take", "first": "take", "offset": "skip", "mutate": "derive", "union": "append",
         "map": "select", "project": "select", "summarize": "aggregate", "agg": "aggregate",
         "groupby": "group by", "group_by": "group by", "unique": "distinct", "uniq": "distinct",
     ]
@@ -82,11 +85,18 @@ extension Parser {
         return SelectItem(.expr(NamedExpr(name: name ?? alias, expr: expr, span: span(from: start))), span: span(from: start))
     }
 
-    /// shape = relation_path "{" select_item { "," select_item } [ "," ] "}" ;
+    /// shape = ( relation_path | "(" relation_path { "|" stage } ")" ) "{" select_item { "," select_item } [ "," ] "}" ;
     mutating func shape(named name: Identifier?, start: Int) throws -> Shape {
         try enterNesting()
         defer { leaveNesting() }
-        let path = try relationPath()
+        var path: Expr
+        var stages: [Stage] = []
+        if let open = match(.leftParen) {
+            (path, stages) = try pipeline(what: "a relation")
+            try closing(.rightParen, opened: open, allowsComma: false)
+        } else {
+            path = try relationPath()
+        }
         let open = try expect(.leftBrace, "`{`")
         if check(.rightBrace) {
             throw fail(expected: "at least one item in the shape", code: .missingExpression,
@@ -94,7 +104,7 @@ extension Parser {
         }
         let items = try commaList(closing: .rightBrace, what: "shape items") { try $0.selectItem() }
         try closing(.rightBrace, opened: open)
-        return Shape(name: name, path: path, items: items, span: span(from: start))
+        return Shape(name: name, path: path, items: items, stages: stages, span: span(from: start))
     }
 
     /// relation_path = IDENT { "." member_name } ;
@@ -114,6 +124,18 @@ extension Parser {
     /// Whether the tokens ahead spell `IDENT { "." IDENT } "{"`: a shape rather than an expression.
     func isShapeAhead() -> Bool {
         var i = index
+        if tokens[i].kind == .leftParen {
+            // `(orders | sort … | take 3) {`: a shape over a pipeline when `{` follows the match.
+            guard isPipelineAhead() else { return false }
+            var depth = 0
+            while i < tokens.count {
+                if tokens[i].kind.isOpeningBracket { depth += 1 }
+                else if tokens[i].kind.isClosingBracket { depth -= 1; if depth == 0 { break } }
+                else if tokens[i].kind == .endOfFile || tokens[i].kind == .semicolon || tokens[i].kind == .newline { return false }
+                i += 1
+            }
+            return i + 1 < tokens.count && tokens[i + 1].kind == .leftBrace
+        }
         guard tokens[i].kind == .identifier else { return false }
         i += 1
         while i + 1 < tokens.count, tokens[i].kind == .dot, tokens[i + 1].kind == .identifier || tokens[i + 1].keyword != nil {
@@ -200,6 +222,11 @@ extension Parser {
         let start = advance().span.start
         if atStageEnd { throw fail(expected: "how many rows to take", code: .missingExpression, hints: ["for example `take 20`"]) }
         let count = try expression()
+        if match(.by) != nil {
+            if atStageEnd { throw fail(expected: "a key after `take \(source.text(in: count.span)) by`", code: .missingExpression) }
+            let keys = try commaList(closing: nil, what: "keys") { try $0.expression() }
+            return Stage(.takeBy(count, by: keys), span: span(from: start))
+        }
         return Stage(.take(count), span: span(from: start))
     }
 

@@ -88,8 +88,10 @@ extension Parser {
     /// the next `|` outside brackets, so every stage gets checked in one run.
     mutating func query(inLet: Bool = false) throws -> Query {
         if let keyword = current.keyword, Keyword.stageKeywords.contains(keyword) {
+            // `select name from Customer`, typed in lowercase: the same hint as `SELECT *`.
+            let sqlHint = keyword.rawValue == "select" ? ["LQL is a pipeline, not SQL: `Model | where … | select …`"] : []
             throw fail(expected: "a model or `let` name to start the query",
-                       hints: ["a query starts from a model, as in `Order | \(keyword.rawValue) …`"])
+                       hints: sqlHint + ["a query starts from a model, as in `Order | \(keyword.rawValue) …`"])
         }
         let sourceName = try identifier(inLet ? "a model or `let` name to start the query"
                                               : "a query (a model or `let` name), `let` or `param`",
@@ -197,5 +199,6 @@ extension Parser {
 
 extension Keyword {
     /// Keywords that begin a stage.
-    static let stageKeywords: Set<Keyword> = [.where, .select, .sort, .take, .skip, .group, .aggregate, .count, .distinct]
+    static let stageKeywords: Set<Keyword> = [.where, .select, .sort, .take, .skip, .group, .aggregate, .count, .distinct,
+                                              .derive, .append]
 }

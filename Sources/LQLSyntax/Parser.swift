@@ -45,6 +45,8 @@ struct Parser {
     var nesting = 0
     /// End of the last consumed token, for node spans.
     var lastEnd = 0
+    /// Parenthesized queries being read (`append (Customer | …)`): there `)` ends a stage too.
+    var subqueryDepth = 0
 
     init(source: SourceFile, rawTokens: [Token]) {
         self.source = source
@@ -143,7 +145,9 @@ struct Parser {
         }
     }
 
-    var atStageEnd: Bool { atStatementEnd || check(.pipe) || check(.pipePipe) }
+    var atStageEnd: Bool {
+        atStatementEnd || check(.pipe) || check(.pipePipe) || (subqueryDepth > 0 && check(.rightParen))
+    }
 
     /// The span from `start` to the end of the last consumed token.
     func span(from start: Int) -> Span { Span(start, max(start, lastEnd)) }
@@ -240,7 +244,7 @@ struct Parser {
 
 extension Token {
     /// Tokens a statement can start with; a line beginning with anything else continues.
-    var canBeginStatement: Bool {
+    public var canBeginStatement: Bool {
         switch kind {
         case .identifier, .keyword(.let), .keyword(.param): true
         default: false
@@ -248,14 +252,15 @@ extension Token {
     }
 
     /// Tokens after which a statement cannot end, so the next line continues it.
-    var continuesOnNextLine: Bool {
+    public var continuesOnNextLine: Bool {
         if kind.isBinaryOperator || kind.isOpeningBracket { return true }
         switch kind {
         case .comma, .colon, .assign, .pipe, .pipePipe, .ampAmp, .bang, .dot, .lessGreater:
             return true
         case .keyword(let k):
             switch k {
-            case .where, .select, .sort, .take, .skip, .group, .by, .aggregate, .let, .param, .as, .not:
+            case .where, .select, .sort, .take, .skip, .group, .by, .aggregate, .let, .param, .as, .not,
+                 .derive, .append, .case, .when, .then, .else, .over, .rows:
                 return true
             default:
                 return false

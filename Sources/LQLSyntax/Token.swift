@@ -6,6 +6,9 @@ import LQLDiagnostics
 public enum Keyword: String, Hashable, Sendable, CaseIterable {
     case `where`, select, sort, take, skip, group, by, aggregate, count, distinct
     case `let`, param, `as`, and, or, not, `in`, `is`, null, `true`, `false`, asc, desc
+    // Design v2 (analytics): stages `derive`, `append`; `case` expressions; windows.
+    case derive, append
+    case `case`, when, then, `else`, end, over, rows
 }
 
 /// What a token is. Punctuation and operators are named after their spelling.

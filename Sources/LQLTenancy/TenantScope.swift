@@ -74,8 +74,16 @@ public struct TenancyStrategy: Sendable {
     public static let defaultResolveSQL = "SELECT id, slug FROM tenants WHERE slug = $1 OR id = $1"
     public static let defaultListSlugsSQL = "SELECT slug FROM tenants ORDER BY slug LIMIT 10000"
 
+    /// Whether the tenant's rows are walled off by row-level security (so a role it does not
+    /// apply to deserves a warning), rather than by the setting itself (`search_path`).
+    public var reliesOnRowSecurity = false
+
     /// The Leora style: row-level security keyed on `app.current_tenant_id` = the tenant's id.
-    public static let rowLevelSecurity = TenancyStrategy(name: "rls", settingName: "app.current_tenant_id") { $0.id }
+    public static let rowLevelSecurity: TenancyStrategy = {
+        var strategy = TenancyStrategy(name: "rls", settingName: "app.current_tenant_id") { $0.id }
+        strategy.reliesOnRowSecurity = true
+        return strategy
+    }()
 }
 
 /// The Leora app's `withTenant(tenantId, tx => …)`: resolve the tenant, then one read-only,
@@ -91,24 +99,92 @@ public struct TenantScope: Sendable {
     public var strategy: TenancyStrategy
     /// `statement_timeout` for the transaction (set with `set_config(…, true)`, i.e. SET LOCAL).
     public var statementTimeoutMilliseconds: Int?
+    /// The zone dates are read in (SessionTimeZone.swift); nil keeps the server's (UTC).
+    public var timeZone: SessionTimeZone?
 
-    public init(strategy: TenancyStrategy = .rowLevelSecurity, statementTimeoutMilliseconds: Int? = nil) {
+    /// Told (once per scoped transaction) when row-level security does not apply to the
+    /// connected role: a superuser, BYPASSRLS, or the owner of a table in `rowSecurityTables`
+    /// that does not force it. Checked in the round trip that sets the tenant, and only when
+    /// this is set and the strategy relies on row-level security.
+    public var onRowSecurityBypass: (@Sendable (RowSecurityBypass) -> Void)?
+    /// The tenant-scoped tables, as `"schema"."table"`, whose owner row-level security skips.
+    public var rowSecurityTables: [String] = []
+
+    public init(strategy: TenancyStrategy = .rowLevelSecurity, statementTimeoutMilliseconds: Int? = nil,
+                timeZone: SessionTimeZone? = nil) {
         self.strategy = strategy
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
+        self.timeZone = timeZone
     }
 
     static let textOID: UInt32 = 25
+    static let textArrayOID: UInt32 = 1009
+
+    /// Sets the tenant and, in the same round trip, says whether row-level security applies to
+    /// the role: scalar subqueries, so the setting is made whatever they find.
+    static let setAndInspectRoleSQL = """
+        SELECT pg_catalog.set_config($1, $2, true), current_user::text,
+               (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user),
+               (SELECT r.rolbypassrls FROM pg_catalog.pg_roles r WHERE r.rolname = current_user),
+               (SELECT string_agg(c.relname::text, ', ' ORDER BY c.relname) FROM pg_catalog.pg_class c
+                WHERE c.oid IN (SELECT pg_catalog.to_regclass(t) FROM pg_catalog.unnest($3::text[]) t)
+                  AND NOT c.relforcerowsecurity AND pg_catalog.pg_has_role(current_user, c.relowner, 'USAGE'))
+        """
 
     /// Finds the tenant by slug or id. A blank name is refused without touching the database.
     public func resolve(_ given: String, on connection: Connection) throws -> Tenant {
         let name = given.trimmingWhitespaceAndNewlines()
         guard !name.isEmpty else { throw TenantError.blank }
-        let result = try connection.execute(strategy.resolveSQL, [name], types: [TenantScope.textOID])
+        // No tenant can have a name PostgreSQL text cannot hold (a NUL, e.g. from `.env`): it is
+        // "no such tenant", found without asking the server.
+        guard !name.utf8.contains(0) else { throw TenantError.unknown(given: TenantScope.printable(name), similar: []) }
+        let result: QueryResult
+        do {
+            result = try connection.execute(strategy.resolveSQL, [name], types: [TenantScope.textOID])
+        } catch let error as PostgresError where error.sqlState?.hasPrefix("22") == true {
+            // A data exception (a value the id column's type cannot even compare with): no such tenant.
+            throw TenantError.unknown(given: TenantScope.printable(name), similar: [])
+        }
         if result.rowCount > 0, let id = result[0, 0] {
             return Tenant(id: id, slug: result[0, 1] ?? id, schemaName: result.columns.count > 2 ? result[0, 2] : nil)
         }
         let slugs = (try? connection.execute(strategy.listSlugsSQL).rows.compactMap { $0.first ?? nil }) ?? []
-        throw TenantError.unknown(given: name, similar: Suggestions.closest(to: name, among: slugs))
+        throw TenantError.unknown(given: TenantScope.printable(name), similar: Self.similarSlugs(to: name, among: slugs))
+    }
+
+    /// Slugs close to a mistyped one: by edit distance, and by their start or a hyphenated part
+    /// (`harbr` → `harbor-wines`: a slug is often typed by its first word).
+    static func similarSlugs(to name: String, among slugs: [String]) -> [String] {
+        var found = Suggestions.closest(to: name, among: slugs)
+        let lowered = Array(name.lowercased())
+        let threshold = max(1, min(2, lowered.count / 3))
+        guard lowered.count <= 64 else { return found }
+        for slug in slugs where !found.contains(slug) && found.count < 3 {
+            let parts = slug.lowercased().split(separator: "-").map { Array($0) }
+            let head = Array(slug.lowercased().prefix(lowered.count))
+            let close = ([head] + parts).contains { Suggestions.distance(lowered, $0) <= threshold }
+            if close && lowered.count >= 3 { found.append(slug) }
+        }
+        return found
+    }
+
+    /// `given` with control characters written as `\u{…}` and a long one cut to its head and
+    /// tail, for a one-line message on a terminal.
+    static func printable(_ given: String) -> String {
+        let scalars = given.unicodeScalars
+        if scalars.count > 120 {
+            return printable(String(String.UnicodeScalarView(scalars.prefix(80)))) + "…"
+                + printable(String(String.UnicodeScalarView(scalars.suffix(20))))
+        }
+        var out = ""
+        for scalar in scalars {
+            if scalar.properties.generalCategory == .control {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// Resolves `given`, then runs `body` in the tenant's transaction.
@@ -128,9 +204,18 @@ public struct TenantScope: Sendable {
         }
         try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         do {
-            try connection.execute("SELECT set_config($1, $2, true)", [strategy.settingName, value],
-                                   types: [TenantScope.textOID, TenantScope.textOID])
+            if let report = onRowSecurityBypass, strategy.reliesOnRowSecurity {
+                let result = try connection.execute(TenantScope.setAndInspectRoleSQL, [strategy.settingName, value, arrayLiteral(rowSecurityTables)],
+                                                    types: [TenantScope.textOID, TenantScope.textOID, TenantScope.textArrayOID])
+                if let bypass = RowSecurityBypass(role: result[0, 1], superuser: result[0, 2], bypassRLS: result[0, 3], ownedTables: result[0, 4]) {
+                    report(bypass)
+                }
+            } else {
+                try connection.execute("SELECT set_config($1, $2, true)", [strategy.settingName, value],
+                                       types: [TenantScope.textOID, TenantScope.textOID])
+            }
             try strategy.verify?(tenant, connection)
+            if let zone = timeZone { try apply(zone, tenant: tenant, on: connection) }
             if let ms = statementTimeoutMilliseconds {
                 try connection.execute("SELECT set_config('statement_timeout', $1, true)", [String(ms)],
                                        types: [TenantScope.textOID])
@@ -179,5 +264,46 @@ public struct TenantTransaction {
                        row: (Row) throws -> Void) throws -> StreamSummary {
         let (values, types) = arguments(for: statement)
         return try connection.stream(statement.text, values, types: types, columns: columns, row: row)
+    }
+}
+
+/// Why row-level security does not apply to the connected role (a superuser and BYPASSRLS skip
+/// it; so does a table's owner unless the table forces it).
+public struct RowSecurityBypass: Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: Sendable, Hashable {
+        case superuser
+        case bypassRLS
+        case owner(tables: String)
+    }
+    public var role: String
+    public var reason: Reason
+
+    public init(role: String, reason: Reason) {
+        self.role = role
+        self.reason = reason
+    }
+
+    /// From the inspection's columns (`t`/`f`, a comma-separated table list); nil when RLS applies.
+    init?(role: String?, superuser: String?, bypassRLS: String?, ownedTables: String?) {
+        let name = TenantScope.printable(role ?? "?")
+        if superuser == "t" {
+            self.init(role: name, reason: .superuser)
+        } else if bypassRLS == "t" {
+            self.init(role: name, reason: .bypassRLS)
+        } else if let tables = ownedTables, !tables.isEmpty {
+            self.init(role: name, reason: .owner(tables: TenantScope.printable(tables)))
+        } else {
+            return nil
+        }
+    }
+
+    /// `connected as postgres, a superuser: row-level security does not apply; lql's own predicates are the only wall`
+    public var description: String {
+        let who = switch reason {
+        case .superuser: "a superuser"
+        case .bypassRLS: "a role with BYPASSRLS"
+        case .owner(let tables): "the owner of \(tables) (row-level security not forced)"
+        }
+        return "connected as \(role), \(who): row-level security does not apply; lql's own predicates are the only wall"
     }
 }

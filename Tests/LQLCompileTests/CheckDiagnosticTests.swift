@@ -61,7 +61,7 @@ struct CheckDiagnosticTests {
         .init(marked: "Order | select any(1️⃣number)", code: .misplacedCollection, hint: ""),
         .init(marked: "Customer | select sum(1️⃣orders)", code: .misplacedCollection, hint: ""),
         .init(marked: "Customer | select 1️⃣all(orders)", code: .misplacedCollection, hint: ""),
-        .init(marked: "Order | select count(number where 1️⃣total > 1)", code: .misplacedCollection, hint: "count(orders where"),
+        .init(marked: "Order | select 1️⃣count(number where total > 1)", code: .aggregateOutsideGrouping, hint: "orders.total where"),
         .init(marked: "Order | select 1️⃣number { x }", code: .invalidShape, hint: "select it directly"),
         .init(marked: "Order | select number | select 1️⃣customer { name }", code: .invalidShape, hint: "first `select`"),
         // aggregates

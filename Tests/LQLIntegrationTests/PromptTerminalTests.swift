@@ -82,7 +82,8 @@ import Testing
     @Test func aPastedMultiLineQueryRunsWhole() throws {
         let s = try startPrompt()
         defer { s.close() }
-        try s.paste("Customer\n| where tier == VIP\n| count\n")
+        // A leading-pipe query waits for an empty line (the safe Enter), pasted or typed.
+        try s.paste("Customer\n| where tier == VIP\n| count\n\n")
         let want = try count("SELECT count(*) FROM customers WHERE tenant_id = $1 AND tier = 'VIP'")
         let screen = try s.waitFor("(1 row)")
         #expect(lastCount(screen) == want)
@@ -297,7 +298,7 @@ import Testing
         try s.press("C-c")
         try s.waitForFreshPrompt("well-crafted>")
         try s.clear()
-        try s.type("\\tim")
+        try s.type("\\timi")
         try s.press("Tab")
         try s.waitFor("well-crafted> \\timing")
         try s.press("Enter")

@@ -31,7 +31,8 @@ import LQLSchema
     }
 
     @Test func stageKeywordsAfterPipe() {
-        #expect(texts("Order | ") == ["where", "select", "sort", "take", "skip", "group by", "aggregate", "count", "distinct"])
+        #expect(texts("Order | ") == ["where", "select", "sort", "take", "skip", "group by", "aggregate", "count", "distinct",
+                                      "derive", "append"])
         #expect(texts("Order | s") == ["select", "sort", "skip"])
         #expect(texts("Order\n| wh") == ["where"])
         #expect(texts("Order | group ") == ["by"])
@@ -147,15 +148,17 @@ import LQLSchema
 
     @Test func metaCommands() {
         #expect(texts("\\") .count == MetaCommandInfo.allSpellings.count)
-        #expect(texts("\\ti") == ["\\timing"])
-        #expect(texts("\\t") == ["\\tenant", "\\timing"])
-        #expect(engine.complete("\\ti").replacement == "\\timing ")
+        #expect(texts("\\ti") == ["\\timing", "\\timeout"])
+        #expect(texts("\\t") == ["\\tenant", "\\tenants", "\\timing", "\\timeout"])
+        #expect(engine.complete("\\timi").replacement == "\\timing ")
         #expect(engine.complete("\\conn").replacement == "\\conninfo")
         #expect(texts("\\d Inv") == ["Inventory", "Invoice"])
         #expect(texts("\\format j") == ["json"])
         #expect(texts("\\timing o") == ["on", "off"])
         #expect(texts("\\unset m") == ["minBalance"])
-        #expect(texts("\\help ti") == ["timing"])
+        #expect(texts("\\help ti") == ["timing", "timeout"])
+        #expect(texts("\\help wh") == ["where"], "language topics too")
+        #expect(texts("\\x a") == ["auto"])
         // a meta-command typed on a continuation line
         #expect(texts("Order |\n\\d Cu") == ["Customer"])
     }

@@ -71,9 +71,33 @@ func entries(_ source: LineSource) -> [Entry] {
     }
 
     @Test func typedPipeLineAfterACompleteLineIsANewEntry() {
-        // Typed (not pasted): `Order` runs on Enter; the next line is its own entry.
-        let terminal = FakeTerminal(typed("Order", "| count"))
-        #expect(entries(terminal) == [.statement("Order"), .statement("| count"), .endOfInput])
+        // Typed (not pasted): `Order | count` runs on Enter; a `|` line after it is its own entry.
+        let terminal = FakeTerminal(typed("Order | count", "| take 1"))
+        #expect(entries(terminal) == [.statement("Order | count"), .statement("| take 1"), .endOfInput])
+    }
+
+    /// The safe Enter: a line that is only a model or `let` name waits for its `|` lines, typed one
+    /// by one; the statement runs on an empty line or a `;`, never at the first Enter.
+    @Test func aLeadingPipeQueryTypedLineByLineRunsOnAnEmptyLine() {
+        let terminal = FakeTerminal(typed("Customer", "| where tier == VIP", "| count", "", "Order | count"))
+        #expect(entries(terminal) == [.statement("Customer\n| where tier == VIP\n| count"), .statement("Order | count"), .endOfInput])
+        #expect(terminal.prompts == [.main, .continuation, .continuation, .continuation, .main, .main])
+    }
+
+    @Test func aSemicolonRunsAnOpenStatement() {
+        let terminal = FakeTerminal(typed("Customer", "| count;", "Order;", "let vip = Customer", "| where tier == VIP;"))
+        #expect(entries(terminal) == [.statement("Customer\n| count;"), .statement("Order;"),
+                                      .statement("let vip = Customer\n| where tier == VIP;"), .endOfInput])
+    }
+
+    @Test func anotherStatementEndsAnOpenOneAndStartsTheNextEntry() {
+        let terminal = FakeTerminal(typed("vip", "| take 3", "-- a note", "Order | count"))
+        #expect(entries(terminal) == [.statement("vip\n| take 3\n-- a note"), .statement("Order | count"), .endOfInput])
+    }
+
+    @Test func anOpenStatementContinuesAcrossAnUnfinishedLine() {
+        let terminal = FakeTerminal(typed("Customer", "| where tier ==", "VIP", "| count", ""))
+        #expect(entries(terminal) == [.statement("Customer\n| where tier ==\nVIP\n| count"), .endOfInput])
     }
 
     @Test func pastedMultiLineQueryRunsWhole() {
@@ -128,7 +152,7 @@ func entries(_ source: LineSource) -> [Entry] {
     }
 
     @Test func historyGetsWholeStatements() {
-        let terminal = FakeTerminal([.burst(["Order", "| take 5"]), .burst(["\\timing"]), .burst(["Customer |"]), .burst(["count"])])
+        let terminal = FakeTerminal([.burst(["Order", "| take 5", ""]), .burst(["\\timing"]), .burst(["Customer |"]), .burst(["count"])])
         _ = entries(terminal)
         #expect(terminal.history == ["Order\n| take 5", "\\timing", "Customer |\ncount"])
     }

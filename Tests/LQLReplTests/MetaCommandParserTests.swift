@@ -81,7 +81,6 @@ import LQLOutput
     }
 
     @Test func outputCommands() {
-        #expect(parsed("\\x auto") == .expandedAuto)
         #expect(parsed("\\show 3") == .show(row: 3))
         #expect(parsed("\\chart line x: month y: revenue") == .chart("line x: month y: revenue"))
         #expect(failure("\\show 0")?.code == .invalidMetaArgument)
@@ -89,10 +88,33 @@ import LQLOutput
         #expect(failure("\\chart")?.code == .missingMetaArgument)
     }
 
+    @Test func psqlHabitsParse() {
+        #expect(parsed("\\tenants") == .tenants(pattern: nil))
+        #expect(parsed("\\tenants harb") == .tenants(pattern: "harb"))
+        #expect(parsed("\\o out.csv") == .output(path: "out.csv"))
+        #expect(parsed("\\o") == .output(path: nil))
+        #expect(parsed("\\g") == .sendTo(path: nil, format: nil))
+        #expect(parsed("\\g a.txt csv") == .sendTo(path: "a.txt", format: .csv))
+        #expect(parsed("\\e") == .edit(path: nil))
+        #expect(parsed("\\watch") == .watch(seconds: 2))
+        #expect(parsed("\\watch 0.5") == .watch(seconds: 0.5))
+        #expect(failure("\\watch soon")?.code == .invalidMetaArgument)
+        #expect(parsed("\\x auto") == .expandedAuto)
+        #expect(parsed("\\explain analyze") == .explainAnalyze)
+        #expect(failure("\\explain verbose")?.code == .invalidMetaArgument)
+        #expect(parsed("\\timeout 30") == .timeout(seconds: 30))
+        #expect(parsed("\\timeout off") == .timeout(seconds: 0))
+        #expect(parsed("\\timeout") == .timeout(seconds: nil))
+        #expect(failure("\\timeout -1")?.code == .invalidMetaArgument)
+        #expect(parsed("\\null (null)") == .null(text: "(null)"))
+        #expect(parsed("\\null") == .null(text: nil))
+    }
+
     @Test func everyListedCommandParses() {
         let examples: [String: String] = ["d": "", "tenant": " acme", "sql": "", "explain": "", "timing": " on", "format": " json",
                                           "x": "", "set": " a 1", "unset": " a", "params": "", "i": " f.lql", "conninfo": "",
-                                          "help": "", "q": "", "show": " 1", "chart": " bar x: month"]
+                                          "help": "", "q": "", "tenants": "", "o": " out.txt", "g": " f.csv csv", "e": "",
+                                          "watch": " 2", "timeout": " 30", "null": " ∅", "show": " 1", "chart": " bar x: month"]
         for spelling in MetaCommandInfo.allSpellings {
             let name = MetaCommandInfo.all.first { $0.name == spelling || $0.aliases.contains(spelling) }!.name
             #expect(parsed("\\" + spelling + examples[name]!) != nil, "\\\(spelling)")

@@ -177,6 +177,13 @@ final class QueryGenerator {
                 path += "." + rel2.name
                 target = target2
             }
+            // Issue 13 B: conditional aggregates over the relation, and `in (query)`.
+            if chance(0.2), let nf = comparable(target).filter(numeric).randomElement(using: &rng) {
+                return "\(pick(["sum", "max", "median", "count_distinct"]))(\(path).\(nf.name) where \(condition(target, depth: depth + 1))) is not null"
+            }
+            if chance(0.15) {
+                return "id \(pick(["in", "not in"])) (\(m.name) | where \(condition(m, depth: depth + 1)) | select id)"
+            }
             switch Int.random(in: 0..<4, using: &rng) {
             case 0: return "count(\(path)) \(pick([">", ">=", "=="])) \(Int.random(in: 0...5, using: &rng))"
             case 1: return "any(\(path) where \(condition(target, depth: depth + 1)))"
@@ -217,6 +224,25 @@ final class QueryGenerator {
             if chance(0.3), skipFirst { parts.append(skip) }
             parts.append("take \(Int.random(in: 1...25, using: &rng))")
             if chance(0.3), !skipFirst { parts.append(skip) }
+            // top-N per group in the order of that sort
+            if chance(0.3), let k = fields.filter(groupable).randomElement(using: &rng) {
+                parts.append("take \(Int.random(in: 1...3, using: &rng)) by \(k.name)")
+            }
+        }
+        // windows on model rows: the row stays the model's (paths, id), a later where nests
+        if chance(0.25) {
+            let keys = fields.filter(groupable), nums = fields.filter(numeric)
+            let by = keys.isEmpty || chance(0.3) ? "" : "by \(pick(keys).name) "
+            switch Int.random(in: 0..<3, using: &rng) {
+            case 0:
+                parts.append("derive w: \(pick(["row_number", "rank", "dense_rank"]))() over (\(by)sort \(pick(fields).name) desc, id)")
+                if chance(0.5) { parts.append("where w <= \(Int.random(in: 1...3, using: &rng))") }
+            case 1 where !nums.isEmpty:
+                let n = pick(nums).name
+                parts.append("derive w: \(pick(["sum", "max", "count"]))(\(n)) over (\(by)\(chance(0.5) ? "sort \(pick(fields).name), id" : ""))")
+            default:
+                parts.append("derive w: \(pick(["lag", "lead", "first", "last"]))(\(pick(fields).name)) over (\(by)sort \(pick(fields).name), id)")
+            }
         }
         switch Int.random(in: 0..<6, using: &rng) {
         case 0, 1:
@@ -251,6 +277,15 @@ final class QueryGenerator {
             // IsolationTests.distinctOverShape; the generator keeps it to shape-free selects.
             let hasShape = items.contains { $0.contains("{") }
             if !hasShape, chance(0.2) { parts.append("select " + items.joined(separator: ", ")); parts.append("distinct"); return (parts.joined(separator: " | "), .projected) }
+            // append: the same columns from the same model under another condition (every
+            // branch carries its own tenant predicate), sometimes as a set union
+            if !hasShape, chance(0.2) {
+                let list = items.joined(separator: ", ")
+                parts.append("select " + list)
+                parts.append("append (\(m.name) | where \(condition(m)) | select \(list))")
+                if chance(0.3) { parts.append("distinct") }
+                return (parts.joined(separator: " | "), .projected)
+            }
             parts.append("select " + items.joined(separator: ", "))
         case 3:
             let keys = fields.filter(groupable)
@@ -258,6 +293,10 @@ final class QueryGenerator {
             if keys.isEmpty { parts.append("count"); break }
             var agg = ["n: count()"]
             if let nf = nums.isEmpty ? nil : pick(nums) { agg.append("s: sum(\(nf.name))"); agg.append("mx: max(\(nf.name))") }
+            if chance(0.4) { agg.append("c: count(where \(condition(m, depth: 1)))") }
+            if chance(0.3), let nf = nums.randomElement(using: &rng) {
+                agg.append("f: \(pick(["sum", "avg", "median", "stddev", "count_distinct"]))(\(nf.name) where \(condition(m, depth: 1)))")
+            }
             parts.append("group by \(pick(keys).name) aggregate " + agg.joined(separator: ", "))
             if chance(0.3) { parts.append("where n > \(Int.random(in: 0...3, using: &rng))") }
         case 4:

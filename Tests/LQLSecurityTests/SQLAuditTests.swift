@@ -73,6 +73,12 @@ struct SQLAuditTests {
                 ("param\(i)", "param p: String\nCustomer | where name == $p or name ~ $p | select name", ["p": c]),
                 ("paramlist\(i)", "param p: String[]\nProduct | where category in $p | select name", ["p": c]),
                 ("paramenum\(i)", "param s: String = \(q)\nOrder | where customer.name == $s | count", [:]),
+                // design v2: case branches, derive, windows, take by, append branches
+                ("case\(i)", "Customer | select b: case when name == \(q) then \(q) else city ?? \(q) end", [:]),
+                ("derive\(i)", "Order | derive tag: customer.name + \(q) | where tag ~ \(q) | sort total desc | take 2 by customerId", [:]),
+                ("window\(i)", "Order | where customer.name != \(q) | select number, r: rank() over (by customer.city sort total desc), p: lag(customer.name) over (sort orderDate) | where r <= 2", [:]),
+                ("append\(i)", "Customer | where name == \(q) | select name | append (Customer | where city ~ \(q) | select name) | distinct", [:]),
+                ("windowparam\(i)", "param p: String\nparam n: Int = 2\nOrder | where customer.name != $p | select number, m: avg(total) over (sort orderDate rows $n), l: lead(total, $n) over (sort orderDate)", ["p": c]),
             ]
         }
         return out

@@ -80,7 +80,7 @@ struct MarkedCase: CustomTestStringConvertible, Sendable {
         MarkedCase(source: "Order | where 1️⃣select", code: "E0125", mentions: "put `|` before it"),
         MarkedCase(source: "Order | select 1️⃣", code: "E0125", mentions: "column"),
         MarkedCase(source: "Order | take 1️⃣", code: "E0125", mentions: "take 20"),
-        MarkedCase(source: "Order | where count(1️⃣where x)", code: "E0125", mentions: "relation before `where`"),
+        MarkedCase(source: "Order | aggregate n: count(where 1️⃣)", code: "E0125", mentions: "expected an expression"),
         // list / call / shape: brackets
         MarkedCase(source: "Order | where a in 1️⃣[1, 2", code: "E0120", mentions: "never closed"),
         MarkedCase(source: "Order | where lower1️⃣(name", code: "E0120", mentions: "add `)`"),

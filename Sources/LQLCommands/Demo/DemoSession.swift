@@ -13,13 +13,14 @@ struct DemoSession {
         let frontEnd = try CompilerFrontEnd(schema: try SchemaOptions.parse(["--schema", demo.schemaPath]))
         let connection = try ConnectionOptions.parse(["--db", demo.readerURL, "--tenant", demo.example.defaultTenant])
         if Terminal.isTerminal(0) && Terminal.isTerminal(1) {
-            try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? .table).run()
+            try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? .table,
+                               applicationName: "lql demo").run()
             return
         }
         let reportsDir = demo.examplesDirectory + "/" + demo.example.reportsDirectory
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: reportsDir)) ?? [])
             .filter { $0.hasSuffix(".lql") }.sorted()
-        let runner = ReportRunner(frontEnd: frontEnd, connection: connection, output: output)
+        let runner = ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: "lql demo")
         for file in files {
             StandardStreams.write("== \(file)\n")
             try runner.compileAndRun(try CompilerFrontEnd.readSource(path: reportsDir + "/" + file), parameters: [:])

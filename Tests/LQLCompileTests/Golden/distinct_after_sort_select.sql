@@ -4,7 +4,6 @@ FROM (
   SELECT t."status"
   FROM "orders" AS t
   WHERE t."tenant_id" = $1
-  ORDER BY t."order_date" DESC NULLS LAST
 ) AS s1;
 -- $1 = tenant
 -- columns: status

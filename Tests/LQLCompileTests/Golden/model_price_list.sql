@@ -1,6 +1,6 @@
 -- PriceListEntry | where validTo is null or validTo > now() | select product.name, customer.name, tier, price, minQuantity
-SELECT j1."name",
-       j2."name" AS "name_2",
+SELECT j1."name" AS "product.name",
+       j2."name" AS "customer.name",
        t."tier",
        t."price",
        t."min_quantity" AS "minQuantity"
@@ -10,4 +10,4 @@ LEFT JOIN "customers" AS j2 ON j2."id" = t."customer_id" AND j2."tenant_id" = t.
 WHERE t."tenant_id" = $1
   AND (t."valid_to" IS NULL OR t."valid_to" > now());
 -- $1 = tenant
--- columns: name, name_2, tier, price, minQuantity
+-- columns: product.name, customer.name, tier, price, minQuantity

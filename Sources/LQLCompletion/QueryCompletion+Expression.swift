@@ -3,7 +3,7 @@ import LQLSyntax
 
 /// Completion inside a stage: fields and relations of the model in scope, paths after `.`,
 /// enum values after `==`/`!=`/`in [`, and the words that may follow an operand.
-extension CompletionEngine {
+extension QueryCompletion {
     func completeExpression(_ body: [Token], stage: Keyword, scope: Scope, word: String) -> Completion {
         var frames = [Frame(scope: scope, allowsToMany: stage == .select, start: 0)]
         var afterAggregate = false
@@ -11,7 +11,8 @@ extension CompletionEngine {
             let top = frames[frames.count - 1]
             switch token.kind {
             case .leftParen:
-                let callee = i > 0 && (body[i - 1].kind == .identifier || body[i - 1].isKeyword(.count)) ? body[i - 1].text : nil
+                var callee = i > 0 && (body[i - 1].kind == .identifier || body[i - 1].isKeyword(.count)) ? body[i - 1].text : nil
+                if i > 0, body[i - 1].isKeyword(.over) { callee = "over" }
                 let isAggregate = callee.map { Self.aggregateFunctions.contains($0) } ?? false
                 frames.append(Frame(scope: top.scope, allowsToMany: isAggregate, start: i + 1, callee: callee))
             case .leftBrace:
@@ -63,7 +64,14 @@ extension CompletionEngine {
             return matching(values, word)
         }
         if let previous, previous.endsOperand {
-            return matching(followingWords(stage: stage, frame: frame, afterAggregate: afterAggregate), word)
+            var words = followingWords(stage: stage, frame: frame, afterAggregate: afterAggregate)
+            // `rank() ▮` in select/derive: a window follows a call
+            if previous.kind == .rightParen, stage == .select, !frame.isShape { words.append(CompletionCandidate("over", .keyword)) }
+            if openCases(body) > 0 {
+                words += ["when", "then", "else", "end"].map { CompletionCandidate($0, .keyword) }
+            }
+            if frame.callee == "over" { words += ["sort", "rows"].map { CompletionCandidate($0, .keyword) } }
+            return matching(words, word)
         }
         if previous?.isKeyword(.is) == true {
             return matching([CompletionCandidate("null", .keyword), CompletionCandidate("not", .keyword)], word)
@@ -79,8 +87,14 @@ extension CompletionEngine {
         case .columns(let names): candidates = names.map { CompletionCandidate($0, .field) }
         case .unknown: candidates = []
         }
+        if frame.callee == "over" {
+            // `over (▮`: the parts of a window, then the row's names for them
+            candidates = ["by", "sort", "rows"].map { CompletionCandidate($0, .keyword) } + candidates
+        }
         if !word.isEmpty && !frame.isShape {
             var functions = Self.scalarFunctions
+            if stage == .select && frame.callee == nil { functions = Self.windowFunctions + functions }
+            if stage == .select || stage == .group || stage == .where { candidates.append(CompletionCandidate("case", .keyword)) }
             if stage == .select || stage == .aggregate || stage == .group || frame.allowsToMany || stage == .where {
                 functions = Self.aggregateFunctionNames + functions
             }
@@ -95,7 +109,7 @@ extension CompletionEngine {
     /// Words that may follow a finished operand in this stage.
     private func followingWords(stage: Keyword, frame: Frame, afterAggregate: Bool) -> [CompletionCandidate] {
         let words: [String]
-        if frame.isShape {
+        if frame.isShape || frame.callee == "over" {
             words = []
         } else if stage == .where || frame.callee != nil {
             words = ["and", "or", "in", "is", "not"]
@@ -200,5 +214,12 @@ extension Token {
         default:
             return false
         }
+    }
+}
+
+extension QueryCompletion {
+    /// `case` expressions not yet closed by `end` in the stage so far.
+    func openCases(_ body: [Token]) -> Int {
+        body.reduce(0) { n, t in t.isKeyword(.case) ? n + 1 : t.isKeyword(.end) ? max(0, n - 1) : n }
     }
 }

@@ -5,12 +5,18 @@ import LQLSyntax
 /// LQL completion: the tolerant lexer splits the text before the cursor; the statement under
 /// the cursor gives the source model, the stage, and the brackets the cursor is inside, and
 /// from them what may be typed here.
-extension CompletionEngine {
-    static let stageWords = ["where", "select", "sort", "take", "skip", "group by", "aggregate", "count", "distinct"]
-    static let aggregateFunctions: Set<String> = ["count", "count_distinct", "sum", "avg", "min", "max", "any", "all"]
+extension QueryCompletion {
+    static let stageWords = ["where", "select", "sort", "take", "skip", "group by", "aggregate", "count", "distinct",
+                             "derive", "append"]
+    /// Functions that exist only with `over (…)`, offered where windows are allowed.
+    static let windowFunctions = ["row_number", "rank", "dense_rank", "percent_rank", "ntile", "lag", "lead", "first", "last"]
+    static let aggregateFunctions: Set<String> = ["count", "count_distinct", "sum", "avg", "min", "max", "any", "all",
+                                                  "median", "percentile", "stddev"]
     static let scalarFunctions = ["lower", "upper", "length", "trim", "starts_with", "ends_with", "coalesce", "round",
-                                  "abs", "now", "today", "date", "trunc", "year", "month", "day", "age"]
-    static let aggregateFunctionNames = ["count", "count_distinct", "sum", "avg", "min", "max", "any", "all"]
+                                  "abs", "now", "today", "date", "trunc", "year", "month", "day", "age",
+                                  "days_between", "quarter", "week", "weekday", "hour", "string"]
+    static let aggregateFunctionNames = ["count", "count_distinct", "sum", "avg", "min", "max", "any", "all",
+                                        "median", "percentile", "stddev"]
 
     /// What names in an expression refer to at the cursor.
     enum Scope {
@@ -119,6 +125,19 @@ extension CompletionEngine {
             body = body.dropFirst()
         case .where, .select, .sort, .aggregate:
             break
+        case .derive:
+            // Like `select`: expressions of the row, windows allowed.
+            return completeExpression(Array(body), stage: .select, scope: scope, word: word)
+        case .append:
+            guard body.isEmpty else { return .none(word) }
+            return matching(bindings.keys.sorted().map { CompletionCandidate($0, .binding) }
+                            + catalog.queryableModels.map(\.name).sorted().map { CompletionCandidate($0, .model) }, word)
+        case .take:
+            // `take n by k, …`: after `by`, the row's names
+            guard let by = body.firstIndex(where: { $0.isKeyword(.by) }) else {
+                return body.count == 1 ? matching([CompletionCandidate("by", .keyword)], word) : .none(word)
+            }
+            return completeExpression(Array(body[(by + 1)...]), stage: .take, scope: scope, word: word)
         default:
             return .none(word)  // take/skip want a number, count/distinct nothing
         }
@@ -158,6 +177,11 @@ extension CompletionEngine {
         switch keyword {
         case .select, .aggregate:
             return .columns(outputNames(stage.dropFirst()))
+        case .derive:
+            if case .columns(let names) = scope { return .columns(names + outputNames(stage.dropFirst())) }
+            return scope
+        case .append:
+            return scope
         case .group:
             return .columns(outputNames(stage.dropFirst(2)))
         case .count:
