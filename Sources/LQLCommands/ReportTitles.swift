@@ -34,4 +34,10 @@ enum ReportTitles {
     static func parameters(_ program: CompiledProgram, values: [String: String]) -> [(name: String, value: String)] {
         program.parameters.map { p in (p.name, values[p.name] ?? p.defaultText.map { "\($0) (default)" } ?? "") }
     }
+
+    /// Each parameter once, as the first report declares it (reports run together share values).
+    static func unique(_ parameters: [(name: String, value: String)]) -> [(name: String, value: String)] {
+        var seen = Set<String>()
+        return parameters.filter { seen.insert($0.name).inserted }
+    }
 }

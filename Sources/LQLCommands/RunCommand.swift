@@ -107,7 +107,7 @@ struct ReportRunner {
             }
             if let report, let first = programs.first {
                 let header = HTMLReport.Header(title: ReportTitles.report(first.1), tenant: context.tenant,
-                                               parameters: programs.flatMap { ReportTitles.parameters($0.0, values: values) },
+                                               parameters: ReportTitles.unique(programs.flatMap { ReportTitles.parameters($0.0, values: values) }),
                                                startedAt: startedWallClock, durationMs: (Clock.monotonicSeconds() - started) * 1000)
                 try sink.write(report.render(header))
             }

@@ -68,3 +68,16 @@ enum DisplayValue {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// The JSON writers' timestamp rule for other code that writes the same JSON (the MCP server).
+public enum JSONTimestamp {
+    /// `text` of a timestamp (1114) or timestamptz (1184) column in RFC 3339; nil for other
+    /// types or text not in PostgreSQL's usual form (then it is written as it is).
+    public static func rfc3339(_ text: String, typeOID: UInt32) -> String? {
+        switch typeOID {
+        case DisplayValue.timestamp: DisplayValue.rfc3339(text, hasZone: false)
+        case DisplayValue.timestamptz: DisplayValue.rfc3339(text, hasZone: true)
+        default: nil
+        }
+    }
+}

@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func revenueTrendReportReadsInTheBrowser() throws {
-        let path = try report(["run", "examples/reports/revenue-trend.lql"])
+        let path = try report(["run", "examples/reports/revenue-trend.lql", "examples/reports/revenue-by-tier.lql"])
         defer { try? FileManager.default.removeItem(atPath: path) }
         let artifacts = Repository.path(".build/test-artifacts")
         try FileManager.default.createDirectory(atPath: artifacts, withIntermediateDirectories: true)
@@ -52,14 +52,14 @@ import Testing
         try? FileManager.default.removeItem(atPath: png)
         let (dom, log) = try browse(path, screenshot: png)
         #expect(Self.consoleErrors(log).isEmpty, "\(Self.consoleErrors(log))")
-        #expect(dom.contains("<title>Revenue trend: monthly revenue of confirmed and fulfilled orders, and revenue by customer tier.</title>"))
+        #expect(dom.contains("<title>Revenue trend: monthly revenue of confirmed and fulfilled orders, as a line chart.</title>"))
         #expect(dom.contains("<h2>Revenue by month</h2>") && dom.contains("<h2>Revenue by customer tier</h2>"))
         #expect(dom.contains("<dd class=\"tenant\">well-crafted</dd>"))
         #expect(dom.contains("<dt>$since</dt>"))
 
         // The same numbers lql prints as CSV: one point per month, one bar per tier.
         let db = try LeoraCluster.shared()
-        let csv = try runLQL(["run", "examples/reports/revenue-trend.lql", "--schema", "examples/leora/schema.prisma",
+        let csv = try runLQL(["run", "examples/reports/revenue-trend.lql", "examples/reports/revenue-by-tier.lql", "--schema", "examples/leora/schema.prisma",
                               "--tenant", "well-crafted", "--format", "csv"], environment: ["DATABASE_URL": db.readerURL])
         let months = csv.out.split(separator: "\n").filter { $0.hasPrefix("20") }.count
         let sections = dom.components(separatedBy: "<section class=\"statement\">").dropFirst()
