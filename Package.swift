@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "LQLFormatTests", dependencies: ["LQLFormat", "LQLSyntax", "LQLTestSupport"]),
         .testTarget(name: "LQLLanguageServerTests", dependencies: ["LQLSyntax", "LQLTestSupport"]),
         .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
-        .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"]),
+        .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"], exclude: ["Golden"]),
         .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLTestSupport", "LQLHelp"]),
         .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLTestSupport"]),
         // Faults against real processes: PgBouncer, a hot standby, killed backends, restarts, load.

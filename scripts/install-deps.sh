@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine with Swift lacks for building and testing lql:
 # PostgreSQL (server, client, libpq headers), libedit headers, PgBouncer and tmux for the
-# fault and prompt tests, and pglast (PostgreSQL's own parser) for the SQL audit tests.
+# fault and prompt tests, chromium (headless) for the HTML report test, and pglast (PostgreSQL's own parser) for the SQL audit tests.
 # Skips whatever is already there, so a second run costs nothing.
 set -euo pipefail
 
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 # libcurl4-openssl-dev: the static release link of lql-mcp (the MCP SDK brings FoundationNetworking).
-for pkg in postgresql postgresql-client libpq-dev libedit-dev pgbouncer tmux pkg-config libcurl4-openssl-dev; do
+for pkg in postgresql postgresql-client libpq-dev libedit-dev pgbouncer tmux pkg-config libcurl4-openssl-dev chromium; do
     have_pkg "$pkg" || need+=("$pkg")
 done
 python3 -m pip --version >/dev/null 2>&1 || need+=(python3-pip)

@@ -47,7 +47,7 @@ public enum LQLCompiler {
             diagnostics.add(contentsOf: sql.diagnostics)
             if let statement = sql.statement {
                 statements.append(CompiledStatement(sql: statement, span: query.span, title: title(of: query.span, in: source),
-                                                    columns: query.columns))
+                                                    columns: query.columns, chart: query.chart))
             }
         }
         let program = diagnostics.hasErrors ? nil : CompiledProgram(parameters: params, statements: statements)
@@ -97,4 +97,6 @@ public struct CompiledStatement: Sendable, Hashable {
     public var title: String
     /// Output columns with their LQL types, in order (names equal `sql.columnNames`).
     public var columns: [QueryColumn]
+    /// The query's last `| chart …`, its columns resolved.
+    public var chart: ChartSpec? = nil
 }

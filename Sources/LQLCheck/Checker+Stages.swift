@@ -55,7 +55,8 @@ extension Checker {
         case .columns(let c): columns = c
         case .constant: columns = []
         }
-        return (CheckedQuery(model: modelName, stages: stages, columns: columns, span: query.span), scopeKind, derived)
+        let chart = query.chart.flatMap { checkChart($0, columns: columns) }
+        return (CheckedQuery(model: modelName, stages: stages, columns: columns, span: query.span, chart: chart), scopeKind, derived)
     }
 
     /// The model's scalar fields in schema order, minus secrets, the tenant key and unsupported types.

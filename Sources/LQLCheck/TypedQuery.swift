@@ -53,11 +53,14 @@ public struct CheckedQuery: Sendable, Hashable {
     public var stages: [TypedStage]
     public var columns: [QueryColumn]
     public var span: Span
-    public init(model: String, stages: [TypedStage], columns: [QueryColumn], span: Span) {
+    /// The query's `| chart …`, its columns checked against `columns` (Checker+Chart.swift).
+    public var chart: ChartSpec?
+    public init(model: String, stages: [TypedStage], columns: [QueryColumn], span: Span, chart: ChartSpec? = nil) {
         self.model = model
         self.stages = stages
         self.columns = columns
         self.span = span
+        self.chart = chart
     }
 }
 

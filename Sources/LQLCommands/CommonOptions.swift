@@ -68,7 +68,7 @@ public struct ConnectionOptions: ParsableArguments {
 extension OutputFormat: ExpressibleByArgument {}
 
 public struct OutputArguments: ParsableArguments {
-    @Option(name: .long, help: "Output format: table, expanded, csv, json, ndjson or markdown.")
+    @Option(name: .long, help: "Output format: table, expanded, csv, json, ndjson, markdown or html (a self-contained page).")
     public var format: OutputFormat?
 
     @Option(name: [.short, .customLong("output")], help: "Write results to FILE (atomically: a failed run leaves no file).")

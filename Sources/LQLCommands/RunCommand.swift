@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
             : [try SourceArgument.read(file: files.first, expression: e)]
         let programs = try sources.map { (try frontEnd.compile($0, parameters: parameters), $0) }
         let name = e != nil ? "lql run -e" : "lql run " + files.map { String($0.split(separator: "/").last ?? Substring($0)) }.joined(separator: " ")
-        try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: name).run(programs)
+        try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: name).run(programs, values: parameters)
     }
 }
 
@@ -44,10 +44,11 @@ struct ReportRunner {
 
     /// The path every way of running saved LQL shares: `lql run`, `lql -e`, the demo's reports.
     func compileAndRun(_ source: SourceFile, parameters: [String: String]) throws {
-        try run([(try frontEnd.compile(source, parameters: parameters), source)])
+        try run([(try frontEnd.compile(source, parameters: parameters), source)], values: parameters)
     }
 
-    func run(_ programs: [(CompiledProgram, SourceFile)]) throws {
+    /// `values`: the parameters given (`--param`), for the HTML report's header.
+    func run(_ programs: [(CompiledProgram, SourceFile)], values: [String: String] = [:]) throws {
         let statements = programs.flatMap { $0.0.statements }
         let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath,
                                           environment: frontEnd.environment, applicationName: applicationName,
@@ -59,7 +60,16 @@ struct ReportRunner {
         context.connection.cancelsOnInterrupt = true
         try? Interrupts.installHandler()
         let format = output.format ?? frontEnd.defaultFormat ?? .table
-        let options = OutputOptions(decimalsAsNumbers: output.decimalsAsNumbers)
+        var options = OutputOptions(decimalsAsNumbers: output.decimalsAsNumbers)
+        // A person's terminal gets fitted tables and charts; files and pipes get every value whole.
+        // LQL_COLUMNS fits the table to that width wherever it goes (benchmarks, odd terminals).
+        let forcedColumns = frontEnd.environment.variables["LQL_COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        if output.output == nil, let forcedColumns { options.terminalWidth = forcedColumns }
+        else if output.output == nil, Terminal.isTerminal(1) { options.terminalWidth = Terminal.columns(1) }
+        let progress = ProgressReporter.isWanted(environment: frontEnd.environment.variables)
+            ? ProgressReporter(mode: output.output.map { .export(path: $0) } ?? .query) : nil
+        let report = format == .html ? HTMLReport() : nil
+        let startedWallClock = HTMLReport.now()
         let atomic: AtomicFileSink?
         let sink: OutputSink
         if let path = output.output {
@@ -69,8 +79,9 @@ struct ReportRunner {
             sink = atomic!
         } else {
             atomic = nil
-            sink = FileDescriptorSink.standardOutput()
+            sink = progress.map { $0.clearing(FileDescriptorSink.standardOutput()) } ?? FileDescriptorSink.standardOutput()
         }
+        progress?.start()
         let headings = statements.count > 1 && [.table, .expanded, .markdown].contains(format)
         // The qid comment lets server logs (pgaudit) be matched with the audit record.
         let queryID = AuditLog.queryID()
@@ -79,7 +90,7 @@ struct ReportRunner {
         var failure: Error?
         do {
             try context.scope.withTenant(context.tenant, on: context.connection) { tx in
-                for (i, statement) in statements.enumerated() {
+                for (i, (statement, source)) in programs.flatMap({ p in p.0.statements.map { ($0, p.1) } }).enumerated() {
                     // A Ctrl-C between statements (none was running to cancel) ends the run too.
                     if Interrupts.take() {
                         throw PostgresError(kind: .cancelled, message: "interrupted")
@@ -87,15 +98,28 @@ struct ReportRunner {
                     if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(statement.title)\n") }
                     var tagged = statement.sql
                     tagged.text = AuditLog.tagged(tagged.text, queryID: queryID)
-                    rows += try tx.export(tagged, to: WriterRows(makeWriter(format, to: sink, options: options))).rowCount
+                    var statementOptions = options
+                    statementOptions.chart = statement.chart
+                    var writer = report.map { $0.writer(title: ReportTitles.statement(statement, in: source), chart: statement.chart) }
+                        ?? makeWriter(format, to: sink, options: statementOptions)
+                    if let progress { writer = progress.counting(writer) }
+                    rows += try tx.export(tagged, to: WriterRows(writer)).rowCount
                 }
+            }
+            if let report, let first = programs.first {
+                let header = HTMLReport.Header(title: ReportTitles.report(first.1), tenant: context.tenant,
+                                               parameters: ReportTitles.unique(programs.flatMap { ReportTitles.parameters($0.0, values: values) }),
+                                               startedAt: startedWallClock, durationMs: (Clock.monotonicSeconds() - started) * 1000)
+                try sink.write(report.render(header))
             }
             try sink.flush()
             try atomic?.commit()
         } catch {
+            progress?.pause()
             atomic?.discard()
             failure = error
         }
+        progress?.finish(succeeded: failure == nil)
         let record = AuditRecord(dbRole: context.connection.user, tenant: context.tenant,
                                  sourceText: programs.map(\.1.text).joined(separator: "\n"),
                                  sql: statements.map(\.sql.text).joined(separator: ";\n"),

@@ -7,7 +7,7 @@ import MCP
 /// strings), numeric is a string (exact decimals survive any reader), bool is true/false,
 /// json/jsonb are embedded as JSON (nested shapes), anything else is PostgreSQL's text, NULL is null.
 enum RowValues {
-    enum Kind: Sendable { case integer, float, boolean, json, string }
+    enum Kind: Sendable { case integer, float, boolean, json, string, timestamp(UInt32) }
 
     static func kind(ofType oid: UInt32) -> Kind {
         switch oid {
@@ -15,6 +15,7 @@ enum RowValues {
         case PostgresType.float4, PostgresType.float8: .float
         case PostgresType.bool: .boolean
         case PostgresType.json, PostgresType.jsonb: .json
+        case 1114, 1184: .timestamp(oid)  // RFC 3339, as JSONWriter writes them
         default: .string
         }
     }
@@ -34,6 +35,8 @@ enum RowValues {
             return (try? JSONDecoder().decode(DirectToolCalls.Argument.self, from: Data(text.utf8)))?.value ?? .string(text)
         case .string:
             return .string(text)
+        case .timestamp(let oid):
+            return .string(JSONTimestamp.rfc3339(text, typeOID: oid) ?? text)
         }
     }
 

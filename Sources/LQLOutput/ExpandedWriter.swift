@@ -1,6 +1,12 @@
 /// psql's expanded format (`\x`, border 1): a `-[ RECORD n ]-` rule above each row, then one
 /// `name | value` line per column. Widths come from the first `sizingRows` rows.
+/// At a terminal values read as in the table (OutputColumn.display) and a nested shape is a
+/// summary followed by its indented tree (NestedText), without psql's `+` marks.
 final class ExpandedWriter: ResultWriter {
+    private var columns: [OutputColumn] = []
+    /// Per row, the cells that are trees (their lines carry no `+`).
+    private var bufferedTrees: [[Bool]] = []
+    private var trees: [Bool] = []
     private let sink: OutputSink
     private let options: OutputOptions
     private var names: [[CellLine]] = []
@@ -17,17 +23,40 @@ final class ExpandedWriter: ResultWriter {
     }
 
     func begin(columns: [OutputColumn]) throws {
+        self.columns = columns
         names = columns.map { TerminalText.lines(of: $0.name) }
         headerWidth = names.flatMap { $0 }.map(\.width).max() ?? 0
     }
 
     func write(row: [String?]) throws {
-        let cells = row.map { TerminalText.lines(of: $0 ?? options.nullDisplay) }
+        var cells: [[CellLine]] = []
+        var isTree: [Bool] = []
+        for (i, value) in row.enumerated() {
+            guard let value else {
+                cells.append(TerminalText.lines(of: options.nullDisplay)); isTree.append(false); continue
+            }
+            guard options.terminalWidth != nil, i < columns.count else {
+                cells.append(TerminalText.lines(of: value)); isTree.append(false); continue
+            }
+            let column = columns[i]
+            if column.isNested, let nested = JSONValue.parse(value) {
+                var lines = NestedText.tree(name: "", value: nested)
+                lines[0] = NestedText.summary(nested)
+                // The members of a record are indented by 2 under its (now summary) line.
+                cells.append(lines.map { TerminalText.lines(of: $0)[0] })
+                isTree.append(true)
+            } else {
+                cells.append(TerminalText.lines(of: column.display(value)))
+                isTree.append(false)
+            }
+        }
         if sized {
+            trees = isTree
             try sink.write(render(cells))
             return
         }
         buffered.append(cells)
+        bufferedTrees.append(isTree)
         if buffered.count >= options.sizingRows { try fixWidthsAndFlushBuffer() }
     }
 
@@ -42,9 +71,9 @@ final class ExpandedWriter: ResultWriter {
     }
 
     private func fixWidthsAndFlushBuffer() throws {
-        for cells in buffered {
-            for lines in cells {
-                if lines.count > 1 { multiline = true }
+        for (k, cells) in buffered.enumerated() {
+            for (i, lines) in cells.enumerated() {
+                if lines.count > 1 && !bufferedTrees[k][i] { multiline = true }
                 for line in lines where line.width > dataWidth { dataWidth = line.width }
             }
         }
@@ -54,8 +83,12 @@ final class ExpandedWriter: ResultWriter {
         let recordWidth = digits + 12
         dataWidth = max(headerWidth + separatorWidth + dataWidth, recordWidth) - headerWidth - separatorWidth
         sized = true
-        for cells in buffered { try sink.write(render(cells)) }
+        for (k, cells) in buffered.enumerated() {
+            trees = bufferedTrees[k]
+            try sink.write(render(cells))
+        }
         buffered = []
+        bufferedTrees = []
     }
 
     private func render(_ cells: [[CellLine]]) -> String {
@@ -67,7 +100,7 @@ final class ExpandedWriter: ResultWriter {
             for (k, line) in lines.enumerated() {
                 if k > 0 { out += TerminalText.spaces(headerWidth + 1) + "|" }
                 out += " " + line.text
-                if k + 1 < lines.count { out += TerminalText.spaces(dataWidth - line.width) + "+" }
+                if k + 1 < lines.count && !(i < trees.count && trees[i]) { out += TerminalText.spaces(dataWidth - line.width) + "+" }
                 out += "\n"
             }
         }

@@ -4,9 +4,12 @@
 /// Types: int2/int4/int8/float4/float8 are JSON numbers (NaN and ±Infinity, which JSON has
 /// no numbers for, are strings); numeric is a string unless `decimalsAsNumbers` (exact
 /// decimals survive any reader); bool is true/false; json/jsonb are embedded as JSON (nested
-/// shapes); everything else is a string in PostgreSQL's text form; NULL is null.
+/// shapes) re-written compactly (PostgreSQL's json spacing `{"a" : 1}` dropped, number text
+/// kept digit for digit); timestamps are RFC 3339 strings (`2022-11-02T03:53:06.309+00:00`,
+/// as PostgreSQL writes them inside json, so a nested and a top-level timestamp read the
+/// same); everything else is a string in PostgreSQL's text form; NULL is null.
 final class JSONWriter: ResultWriter {
-    private enum Kind { case number, decimal, boolean, json, string }
+    private enum Kind { case number, decimal, boolean, json, string, timestamp, timestamptz }
 
     private let sink: OutputSink
     private let options: OutputOptions
@@ -29,6 +32,8 @@ final class JSONWriter: ResultWriter {
             case PostgresType.numeric: options.decimalsAsNumbers ? .decimal : .string
             case PostgresType.bool: .boolean
             case PostgresType.json, PostgresType.jsonb: .json
+            case DisplayValue.timestamp: .timestamp
+            case DisplayValue.timestamptz: .timestamptz
             default: .string
             }
         }
@@ -47,7 +52,9 @@ final class JSONWriter: ResultWriter {
             switch i < kinds.count ? kinds[i] : .string {
             case .number, .decimal: out += JSONWriter.isJSONNumber(value) ? value : JSONWriter.quoted(value)
             case .boolean: out += value == "t" ? "true" : (value == "f" ? "false" : JSONWriter.quoted(value))
-            case .json: out += value
+            case .json: out += JSONValue.parse(value)?.compactText ?? value
+            case .timestamp: out += JSONWriter.quoted(DisplayValue.rfc3339(value, hasZone: false) ?? value)
+            case .timestamptz: out += JSONWriter.quoted(DisplayValue.rfc3339(value, hasZone: true) ?? value)
             case .string: out += JSONWriter.quoted(value)
             }
         }

@@ -37,6 +37,10 @@ public enum MetaCommand: Sendable, Hashable {
     case format(OutputFormat?)
     /// `\x [on|off]`: expanded output; nil toggles.
     case expanded(Bool?)
+    /// `\show N`: the Nth row of the last result as a tree (1 = the first).
+    case show(row: Int)
+    /// `\chart KIND [x: col] [y: col, …] [series: col]`: charts the last result again.
+    case chart(String)
     /// `\set name value`: a value for `$name`, typed when a query uses it.
     case set(name: String, value: String)
     /// `\unset name`
@@ -69,7 +73,7 @@ public struct MetaCommandInfo: Sendable, Hashable {
         .init(name: "sql", aliases: [], arguments: "", summary: "show the SQL and bind parameters of the last query"),
         .init(name: "explain", aliases: [], arguments: "[analyze]", summary: "PostgreSQL's plan for the last query; analyze runs it (read-only) and times each step"),
         .init(name: "timing", aliases: [], arguments: "[on|off]", summary: "show how long each query takes"),
-        .init(name: "format", aliases: [], arguments: "[FORMAT]", summary: "set the output format (table, expanded, csv, json, ndjson, markdown), or show it"),
+        .init(name: "format", aliases: [], arguments: "[FORMAT]", summary: "set the output format (table, expanded, csv, json, ndjson, markdown, html), or show it"),
         .init(name: "x", aliases: [], arguments: "[on|off|auto]", summary: "expanded output: one field per line; auto when a table is too wide"),
         .init(name: "o", aliases: ["out"], arguments: "[FILE]", summary: "send the following results to FILE (written whole when \\o ends); \\o alone ends it"),
         .init(name: "g", aliases: [], arguments: "[FILE [FORMAT]]", summary: "run the last query again, to FILE if given (atomically)"),
@@ -77,6 +81,8 @@ public struct MetaCommandInfo: Sendable, Hashable {
         .init(name: "watch", aliases: [], arguments: "[SECONDS]", summary: "run the last query every SECONDS (2) until Ctrl-C"),
         .init(name: "timeout", aliases: [], arguments: "[SECONDS|off]", summary: "cancel statements that run longer than SECONDS"),
         .init(name: "null", aliases: [], arguments: "[TEXT]", summary: "how NULL prints in tables (nothing by default)"),
+        .init(name: "show", aliases: [], arguments: "N", summary: "show row N of the last result as a tree, nested shapes included"),
+        .init(name: "chart", aliases: [], arguments: "bar|line|area|hist [x: COL] [y: COL, …]", summary: "chart the last result without running it again"),
         .init(name: "set", aliases: [], arguments: "[NAME VALUE]", summary: "give $NAME a value for the following queries"),
         .init(name: "unset", aliases: [], arguments: "NAME", summary: "forget the value of $NAME"),
         .init(name: "params", aliases: [], arguments: "", summary: "list the parameters and their values"),

@@ -117,6 +117,19 @@ public enum MetaCommandParser {
         case "x":
             if let word = args.first, args.count == 1, word.text.lowercased() == "auto" { return .expandedAuto }
             return .expanded(try toggle(try atMostOne(), command: name))
+        case "show":
+            let word = try required("a row number", placeholder: "1")
+            guard let n = Int(word.text), n >= 1 else {
+                throw Diagnostic(.invalidMetaArgument, "`\\show` needs a row number from 1, not `\(word.text)`", at: word.span,
+                                 hints: ["`\\show 1` shows the first row of the last result"])
+            }
+            return .show(row: n)
+        case "chart":
+            guard !args.isEmpty else {
+                throw Diagnostic(.missingMetaArgument, "`\\chart` needs a kind", at: Span.at(nameSpan.end),
+                                 hints: ["write `\\chart bar`, `\\chart line x: month y: revenue`, `\\chart area` or `\\chart hist`"])
+            }
+            return .chart(String(decoding: bytes[restStart...], as: UTF8.self).trimmingBlanks())
         case "format":
             guard let word = try atMostOne() else { return .format(nil) }
             return .format(try outputFormat(word))

@@ -14,6 +14,8 @@ final class PromptResultWriter: ResultWriter {
     private let format: OutputFormat
     private let autoExpandWidth: Int?
     private let sizingRows: Int
+    /// False when the table writer fits the table to the terminal and cuts late values itself.
+    private let cutsLateValues: Bool
     private var isBoolean: [Bool] = []
     private var columns: [OutputColumn] = []
     /// Widest line per column over the header and the sizing rows (as the table measures).
@@ -24,8 +26,9 @@ final class PromptResultWriter: ResultWriter {
 
     /// `autoExpandWidth`: the terminal's width when `\x auto` is on and the format is a table.
     init(format: OutputFormat, autoExpandWidth: Int?, sizingRows: Int = OutputOptions().sizingRows,
-         makeTarget: @escaping (OutputFormat) -> ResultWriter) {
+         cutsLateValues: Bool = true, makeTarget: @escaping (OutputFormat) -> ResultWriter) {
         self.format = format
+        self.cutsLateValues = cutsLateValues
         self.autoExpandWidth = format == .table ? autoExpandWidth : nil
         self.sizingRows = sizingRows
         self.makeTarget = makeTarget
@@ -45,7 +48,7 @@ final class PromptResultWriter: ResultWriter {
             if row[i] == "t" { row[i] = "true" } else if row[i] == "f" { row[i] = "false" }
         }
         seen += 1
-        if format == .table {
+        if format == .table && (cutsLateValues || autoExpandWidth != nil) {
             if seen <= sizingRows {
                 for (i, value) in row.enumerated() where i < widths.count {
                     if let value { widths[i] = max(widths[i], DisplayWidth.of(value)) }

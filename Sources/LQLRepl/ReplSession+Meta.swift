@@ -86,6 +86,10 @@ extension ReplSession {
             expandedAuto = false
             if expanded && format != .table { format = .table }
             say("Expanded display is \(expanded ? "on" : "off").")
+        case .show(let row):
+            return showRow(row)
+        case .chart(let text):
+            return chartLast(text)
         case .set(let name, let value):
             if name == Self.timeZoneName { setTimeZone(value) } else { values[name] = value }
         case .unset(let name):

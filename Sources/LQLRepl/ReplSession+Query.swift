@@ -180,7 +180,12 @@ extension ReplSession {
             // Only a person at a terminal gets a pager; tests and scripts pass their own sinks.
             let pages = toTerminal && { if case .session = destination { true } else { false } }()
             let pager = pages && interactive && isStandardOutput ? PagerSink.forTerminal(output, environment: environment) : nil
-            let sink: OutputSink = pager ?? target
+            // A status line on stderr while the query runs, cleared before the result prints.
+            let progress = toTerminal && interactive && isStandardOutput && ProgressReporter.isWanted(environment: environment)
+                ? ProgressReporter(mode: .query) : nil
+            progress?.start()
+            defer { progress?.finish() }
+            let sink: OutputSink = progress.map { $0.clearing(pager ?? target) } ?? (pager ?? target)
             defer {
                 pager?.finish()
                 pagerTime += pager?.pagerTime ?? .zero
@@ -194,11 +199,16 @@ extension ReplSession {
                             if [.table, .expanded, .markdown].contains(runFormat) { try sink.write("-- \(statement.title)\n") }
                         }
                         lastStatement = statement.sql
-                        try tx.export(statement.sql, to: WriterRows(resultWriter(runFormat, to: sink, terminalWidth: toTerminal)))
+                        let recorded = RecordedResult()
+                        lastResult = recorded
+                        var writer = resultWriter(runFormat, to: sink, terminalWidth: toTerminal, chart: statement.chart, recording: recorded)
+                        if let progress { writer = progress.counting(writer) }
+                        try tx.export(statement.sql, to: WriterRows(writer))
                     }
                 }
                 break
             } catch let error as PostgresError {
+                progress?.pause()
                 // A connection that died while idle (server restart, terminated backend) fails at
                 // BEGIN, before anything was printed: reconnect and run the read-only query again.
                 if attempt == 1, !wroteOutput, isLost(error) {
@@ -210,6 +220,7 @@ extension ReplSession {
                 flushAll()
                 return serverFailure(error)
             } catch {
+                progress?.pause()
                 report("error: \(error)")
                 return 3
             }
@@ -221,10 +232,22 @@ extension ReplSession {
 
     /// The writer for one result: the format's writer behind the prompt's value handling
     /// (booleans as true/false, late wide values cut, `\x auto`).
-    func resultWriter(_ format: OutputFormat, to sink: OutputSink, terminalWidth: Bool) -> ResultWriter {
-        let options = OutputOptions(nullDisplay: nullDisplay)
-        let autoWidth = expandedAuto && terminalWidth ? Self.terminalColumns() : nil
-        return PromptResultWriter(format: format, autoExpandWidth: autoWidth) { makeWriter($0, to: sink, options: options) }
+    /// At a person's terminal (`fittedWidth`) the table writer itself fits the table, cuts late
+    /// wide values and decides `\x auto` (a table that would lose columns), and draws the chart.
+    func resultWriter(_ format: OutputFormat, to sink: OutputSink, terminalWidth: Bool, chart: ChartSpec? = nil,
+                      recording: RecordedResult? = nil) -> ResultWriter {
+        var options = OutputOptions(nullDisplay: nullDisplay)
+        let fittedWidth = terminalWidth ? self.terminalWidth : nil
+        if let fittedWidth {
+            options.terminalWidth = fittedWidth
+            options.expandedAuto = expandedAuto
+            options.chart = chart
+        }
+        let autoWidth = expandedAuto && terminalWidth && fittedWidth == nil ? Self.terminalColumns() : nil
+        return PromptResultWriter(format: format, autoExpandWidth: autoWidth, cutsLateValues: fittedWidth == nil) {
+            let writer = makeWriter($0, to: sink, options: options)
+            return recording?.recording(writer) ?? writer
+        }
     }
 
     /// The terminal's width (80 when it cannot be told).

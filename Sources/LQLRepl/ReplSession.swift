@@ -32,6 +32,8 @@ public final class ReplSession {
     var expanded = false
     /// `\x auto`: expanded only when the table is wider than the terminal.
     var expandedAuto = false
+    /// The last result, for `\show` and `\chart` (ReplSession+Results.swift).
+    var lastResult: RecordedResult?
     var timing = false
     /// `\null TEXT`: how NULL prints in tables.
     var nullDisplay = ""

@@ -12,7 +12,7 @@ public final class WriterRows: RowReceiver {
     }
 
     public func begin(columns: [Column]) throws {
-        try writer.begin(columns: columns.map { OutputColumn(name: $0.name, typeOID: $0.typeOID) })
+        try writer.begin(columns: columns.map { OutputColumn(name: $0.name, typeOID: $0.typeOID, typeModifier: $0.typeModifier) })
     }
 
     public func receive(row: [String?]) throws { try writer.write(row: row) }

@@ -86,10 +86,13 @@ public struct Query: Hashable, Sendable {
     public var source: Identifier
     public var stages: [Stage]
     public var span: Span
-    public init(source: Identifier, stages: [Stage], span: Span) {
+    /// A last `| chart …` stage (Chart.swift).
+    public var chart: ChartSpec?
+    public init(source: Identifier, stages: [Stage], span: Span, chart: ChartSpec? = nil) {
         self.source = source
         self.stages = stages
         self.span = span
+        self.chart = chart
     }
 }
 

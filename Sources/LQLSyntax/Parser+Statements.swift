@@ -102,6 +102,7 @@ extension Parser {
             throw ParseFailure()
         }
         var stages: [Stage] = []
+        var chart: ChartSpec?
         while !atStatementEnd {
             if let doubled = match(.pipePipe) {
                 report(.foreignOperator, "`||` between stages", at: doubled.span,
@@ -112,6 +113,15 @@ extension Parser {
                 continue
             }
             do {
+                if atChartStage {
+                    chart = try chartStage()
+                    continue
+                }
+                if let misplaced = chart {
+                    report(.invalidChart, "`chart` must be the last stage", at: misplaced.span,
+                           hints: ["move `| chart …` to the end of the query"])
+                    chart = nil
+                }
                 let parsed = try stage()
                 if !atStageEnd {
                     throw fail(expected: "`|` or the end of the statement", hints: hintsAfterStage())
@@ -121,7 +131,7 @@ extension Parser {
                 synchronizeToStage()
             }
         }
-        return Query(source: sourceName, stages: stages, span: span(from: sourceName.span.start))
+        return Query(source: sourceName, stages: stages, span: span(from: sourceName.span.start), chart: chart)
     }
 
     /// A query followed by something other than `|`: say what was probably meant.

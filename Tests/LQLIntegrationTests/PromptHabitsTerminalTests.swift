@@ -100,7 +100,9 @@ import Testing
     @Test(arguments: sizes) func aResultThatWrapsPastTheScreenPages(size: Size) throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let s = try start(size, in: dir, pager: "sed s/^/PAGED:/")
+        // Tables at a terminal are fitted to it and never wrap (issue 15); LQL_COLUMNS makes this one
+        // as wide as it would be unfitted, so its lines wrap.
+        let s = try start(size, in: dir, pager: "sed s/^/PAGED:/", environment: ["LQL_COLUMNS": "100000"])
         defer { s.close() }
         // Each row about five screen lines wide; rows + 4 line breaks in all.
         let rows = size.width == 80 ? 5 : 9

@@ -58,7 +58,7 @@ import LQLOutput
         #expect(format.code == .invalidMetaArgument)
         #expect(format.span == Span(8, 11))
         #expect(format.hints.first == "did you mean `json`?")
-        #expect(format.hints.last == "formats: table, expanded, csv, json, ndjson, markdown")
+        #expect(format.hints.last == "formats: table, expanded, csv, json, ndjson, markdown, html")
 
         let timing = try #require(failure("\\timing maybe"))
         #expect(timing.message == "`\\timing` expects `on` or `off`, not `maybe`")
@@ -78,6 +78,14 @@ import LQLOutput
         #expect(failure("\\set 1x 2")?.code == .invalidMetaArgument)
         #expect(failure("\\unset")?.code == .missingMetaArgument)
         #expect(failure("\\i 'open")?.code == .unterminatedMetaQuote)
+    }
+
+    @Test func outputCommands() {
+        #expect(parsed("\\show 3") == .show(row: 3))
+        #expect(parsed("\\chart line x: month y: revenue") == .chart("line x: month y: revenue"))
+        #expect(failure("\\show 0")?.code == .invalidMetaArgument)
+        #expect(failure("\\show")?.code == .missingMetaArgument)
+        #expect(failure("\\chart")?.code == .missingMetaArgument)
     }
 
     @Test func psqlHabitsParse() {
@@ -106,7 +114,7 @@ import LQLOutput
         let examples: [String: String] = ["d": "", "tenant": " acme", "sql": "", "explain": "", "timing": " on", "format": " json",
                                           "x": "", "set": " a 1", "unset": " a", "params": "", "i": " f.lql", "conninfo": "",
                                           "help": "", "q": "", "tenants": "", "o": " out.txt", "g": " f.csv csv", "e": "",
-                                          "watch": " 2", "timeout": " 30", "null": " ∅"]
+                                          "watch": " 2", "timeout": " 30", "null": " ∅", "show": " 1", "chart": " bar x: month"]
         for spelling in MetaCommandInfo.allSpellings {
             let name = MetaCommandInfo.all.first { $0.name == spelling || $0.aliases.contains(spelling) }!.name
             #expect(parsed("\\" + spelling + examples[name]!) != nil, "\\\(spelling)")

@@ -1,6 +1,8 @@
 import Foundation
 import LQLPostgres
 import LQLCluster
+import LQLOutput
+import LQLSystem
 
 /// The private cluster behind `lql demo`: a LocalCluster under `.lql/demo` (unix socket in that
 /// directory, no TCP port) holding one example database, loaded once and reused.
@@ -38,8 +40,11 @@ struct DemoCluster {
     /// (a different scale reloads it; `nil` keeps whatever is loaded, or loads scale 1).
     func ensureReady(scale requested: Int?, log: (String) -> Void) throws {
         do {
-            if !cluster.isInitialized { log("creating a private PostgreSQL cluster in \(directory) …") }
+            let fresh = !cluster.isInitialized
+            if fresh { log("creating a private PostgreSQL cluster in \(directory) …") }
+            let started = DemoStep.now()
             try cluster.start()
+            if fresh { log("  initdb and start: " + DemoStep.took(since: started)) }
             let current = loadedScale
             if let current, requested == nil || requested == current { return }
             try load(scale: requested ?? 1, log: log)
@@ -58,6 +63,7 @@ struct DemoCluster {
         try admin.executeScript("DROP DATABASE IF EXISTS \"\(example.database)\" WITH (FORCE)")
         try admin.executeScript("CREATE DATABASE \"\(example.database)\"")
         let db = try Connection(adminURL)
+        let loadStarted = DemoStep.now()
         switch example.loading {
         case .scripts(let files, let seedCall):
             for file in files {
@@ -65,13 +71,28 @@ struct DemoCluster {
                 guard let sql = try? String(contentsOfFile: path, encoding: .utf8) else {
                     throw CommandFailure(.usage, "lql demo: cannot read \(path)")
                 }
+                let step = DemoStep.now()
                 try db.executeScript(sql)
+                log("  \((file as NSString).lastPathComponent): " + DemoStep.took(since: step))
             }
-            try db.execute(seedCall, [String(scale)])
-            try db.executeScript("ANALYZE")
+            let seed = DemoStep.now()
+            let status = ProgressReporter.isWanted(environment: ProcessInfo.processInfo.environment)
+                ? ProgressReporter(mode: .step("seeding at scale \(scale)")) : nil
+            status?.start()
+            do {
+                try db.execute(seedCall, [String(scale)])
+                try db.executeScript("ANALYZE")
+            } catch {
+                status?.finish(succeeded: false)
+                throw error
+            }
+            status?.finish()
+            log("  seed: \(DemoStep.rowsLoaded(db)) rows in " + DemoStep.took(since: seed))
         case .schemaPerTenant(let directory):
             try SupplyChainExample(directory: examplesDirectory + "/" + directory).load(on: db, scale: scale)
+            log("  schemas and seed: \(DemoStep.rowsLoaded(db)) rows in " + DemoStep.took(since: loadStarted))
         }
+        log("  loaded in " + DemoStep.took(since: loadStarted))
         try String(scale).write(toFile: stateFile, atomically: true, encoding: .utf8)
     }
 
@@ -95,5 +116,23 @@ struct DemoCluster {
         export LQL_SCHEMA='\(schemaPath)'
 
         """
+    }
+}
+
+/// Timings for the demo's steps (initdb, schema, seed), so a long load shows what it is doing.
+enum DemoStep {
+    static func now() -> Double { Clock.monotonicSeconds() }
+
+    static func took(since start: Double) -> String { ProgressReporter.seconds(now() - start) }
+
+    /// Rows in the example's tables after ANALYZE (the planner's count: exact after ANALYZE
+    /// of small tables, close for big ones), grouped by thousands.
+    static func rowsLoaded(_ db: Connection) -> String {
+        _ = try? db.executeScript("ANALYZE")
+        let result = try? db.execute("SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint FROM pg_class c "
+                                     + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' "
+                                     + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'")
+        let count = result.flatMap { $0[0, 0] }.flatMap { Int($0) } ?? 0
+        return ProgressReporter.grouped(count)
     }
 }
