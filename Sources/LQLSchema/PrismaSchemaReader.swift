@@ -37,9 +37,14 @@ public enum PrismaSchemaReader {
     /// Reads the schema file at `path`. Throws only when the file cannot be read (the error is a
     /// `Diagnostic` with code E0516); schema problems come back as diagnostics.
     public static func load(path: String, configuration: TenancyConfiguration? = nil) throws -> (catalog: Catalog?, source: SourceFile, diagnostics: [Diagnostic]) {
+        if FileSystem.kind(of: path) == .directory, let folder = SchemaFolder.read(path) {
+            let source = SourceFile(name: path, text: folder.text)
+            let result = read(source, configuration: configuration)
+            return (result.catalog, source, result.diagnostics.map { folder.locate($0, in: source) })
+        }
         guard let data = FileSystem.contents(of: path) else {
             let kind = FileSystem.kind(of: path)
-            let why = kind == .missing ? "does not exist" : kind == .directory ? "is a directory" : "cannot be read"
+            let why = kind == .missing ? "does not exist" : kind == .directory ? "is a folder with no `.prisma` file" : "cannot be read"
             throw Diagnostic(.schemaUnreadable, "the Prisma schema `\(path)` \(why)", at: .at(0),
                              hints: ["pass `--schema PATH`, set `LQL_SCHEMA`, or run lql where `prisma/schema.prisma` or `schema.prisma` is"])
         }
@@ -59,10 +64,13 @@ public enum SchemaLocator {
         }
         if let explicit, !explicit.isEmpty { return absolute(explicit) }
         if let env = environment["LQL_SCHEMA"], !env.isEmpty { return absolute(env) }
+        if let configured = PrismaConfig.schemaPath(inDirectory: workingDirectory) { return absolute(configured) }
         for candidate in ["prisma/schema.prisma", "schema.prisma"] {
             let path = absolute(candidate)
             if FileSystem.exists(path) { return path }
         }
+        // Prisma's multi-file layout: a `prisma/schema/` folder of `.prisma` files.
+        if FileSystem.kind(of: absolute("prisma/schema")) == .directory { return absolute("prisma/schema") }
         return nil
     }
 }
