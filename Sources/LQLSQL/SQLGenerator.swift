@@ -12,7 +12,8 @@ public enum SQLGenerator {
         let block = generator.build(query)
         var w = SQLWriter(table: generator.binds)
         generator.render(block, into: &w, indent: 0, oneLine: false)
-        let statement = SQLStatement(text: w.text, binds: generator.binds.binds, columnNames: block.columns.map(\.name))
+        let compacted = PlaceholderCompaction.compact(text: w.text, binds: generator.binds.binds)
+        let statement = SQLStatement(text: compacted.text, binds: compacted.binds, columnNames: block.columns.map(\.name))
         if statement.binds.count > maxBinds {
             let d = Diagnostic(.tooManyBinds,
                                "this query needs \(statement.binds.count) bind parameters; PostgreSQL accepts at most \(maxBinds) in one statement",
