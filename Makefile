@@ -1,7 +1,7 @@
 # The two commands a newcomer needs: `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: demo test deps build release
+.PHONY: demo test deps build release install
 
 deps:
 	@scripts/install-deps.sh
@@ -21,3 +21,8 @@ test: deps
 # lql as it ships: release, Swift runtime linked statically; prints the binary's path.
 release: deps
 	@scripts/build-release.sh
+
+# The release binary, examples, man page and shell completions under PREFIX (default /usr/local).
+PREFIX ?= /usr/local
+install: deps
+	@scripts/install.sh "$(PREFIX)"

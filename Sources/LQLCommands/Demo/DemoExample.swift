@@ -39,7 +39,8 @@ struct DemoExample: Sendable {
 }
 
 /// Finds the `examples/` directory lql ships: beside the working directory (a checkout), or
-/// above the executable (`.build/debug/lql` in a checkout), or `LQL_EXAMPLES`.
+/// above the executable (`.build/debug/lql` in a checkout), `PREFIX/share/lql/examples` beside an
+/// installed `PREFIX/bin/lql`, or `LQL_EXAMPLES`.
 enum ExamplesLocator {
     static func locate(environment: CommandEnvironment) throws -> String {
         var candidates: [String] = []
@@ -49,7 +50,11 @@ enum ExamplesLocator {
             candidates.append(dir + "/examples")
             dir = (dir as NSString).deletingLastPathComponent
         }
-        var exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // The running binary itself (found through PATH, argv[0] may be a bare name): an
+        // installed lql keeps its examples in PREFIX/share/lql, a checkout's build above it.
+        let exePath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var exe = URL(fileURLWithPath: exePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        candidates.append(exe.deletingLastPathComponent().appendingPathComponent("share/lql/examples").path)
         for _ in 0..<5 {
             candidates.append(exe.appendingPathComponent("examples").path)
             exe = exe.deletingLastPathComponent()
