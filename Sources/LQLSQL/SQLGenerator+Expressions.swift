@@ -62,6 +62,10 @@ extension StatementBuilder {
             w.write("NULL")
             return
         }
+        if let native = nativeBindCast {
+            w.write(bind: bindText(c), type: type.isList ? .array(native) : native)
+            return
+        }
         w.write(bind: bindText(c), type: sqlType(type.required.isNull ? .string : type.required))
     }
 
@@ -139,7 +143,7 @@ extension StatementBuilder {
         case .inList(let x, let list, let negated):
             write(x, ctx, into: &w, precedence: Precedence.comparison + 1)
             w.write(negated ? " <> ALL(" : " = ANY(")
-            write(list, ctx, into: &w, precedence: Precedence.lowest)
+            withNativeCast(nativeCast(of: x), for: list) { write(list, ctx, into: &w, precedence: Precedence.lowest) }
             w.write(")")
 
         case .inExprs(let x, let items, let negated):
@@ -147,7 +151,7 @@ extension StatementBuilder {
             w.write(negated ? " NOT IN (" : " IN (")
             for (i, item) in items.enumerated() {
                 if i > 0 { w.write(", ") }
-                write(item, ctx, into: &w, precedence: Precedence.lowest)
+                withNativeCast(nativeCast(of: x), for: item) { write(item, ctx, into: &w, precedence: Precedence.lowest) }
             }
             w.write(")")
 
@@ -199,7 +203,7 @@ extension StatementBuilder {
         switch p.value {
         case .supplied(.null):
             // A parameter is always a bind, null included, so its type is known to the server.
-            w.write(bind: nil, type: sqlType(p.type.required))
+            w.write(bind: nil, type: nativeBindCast ?? sqlType(p.type.required))
         case .supplied(let c):
             writeConstant(c, type: p.type, into: &w)
         case .defaultValue(let d):
@@ -207,10 +211,14 @@ extension StatementBuilder {
                 // A constant default takes the declared type: `param min: Decimal = 0` is numeric.
                 writeConstant(c, type: p.type, into: &w)
             } else {
+                // A computed default (`today() - 90 days`) keeps its own types inside.
+                let saved = nativeBindCast
+                nativeBindCast = nil
+                defer { nativeBindCast = saved }
                 writeBare(d, ExprContext(table: nil, derived: nil), into: &w)
             }
         case .missing:
-            w.write(bind: nil, type: sqlType(p.type.required))
+            w.write(bind: nil, type: nativeBindCast ?? sqlType(p.type.required))
         }
     }
 
@@ -226,7 +234,13 @@ extension StatementBuilder {
         case .contains:
             // Case-insensitive substring: the pattern's own `%`, `_` and `\` are escaped, in the
             // bind value when it is known, in SQL otherwise (`\` is LIKE's default escape).
-            write(l, ctx, into: &w, precedence: Precedence.comparison + 1)
+            if nativeCast(of: l) != nil {
+                // ILIKE is text's: a uuid or inet column is searched by its text form.
+                write(l, ctx, into: &w, precedence: Precedence.atom)
+                w.write("::text")
+            } else {
+                write(l, ctx, into: &w, precedence: Precedence.comparison + 1)
+            }
             w.write(" ILIKE ('%' || ")
             if case .constant(.string(let s)) = r.kind {
                 w.write(bind: likeEscaped(s), type: .builtin("text"))
@@ -249,7 +263,9 @@ extension StatementBuilder {
         let castDate = (op == .add || op == .subtract) && (l.type.base == .duration || r.type.base == .duration)
         // Exact division: Int / Int is numeric, never truncated.
         let exactDivision = op == .divide && l.type.isInteger && r.type.isInteger
-        write(l, ctx, into: &w, precedence: (castDate && l.type.base == .date) || exactDivision ? Precedence.atom : leftNeeded)
+        withNativeCast(isComparison ? nativeCast(of: r) : nil, for: l) {
+            write(l, ctx, into: &w, precedence: (castDate && l.type.base == .date) || exactDivision ? Precedence.atom : leftNeeded)
+        }
         if castDate && l.type.base == .date { w.write("::timestamptz") }
         if exactDivision { w.write("::numeric") }
         switch op {
@@ -269,7 +285,9 @@ extension StatementBuilder {
         case .concat: w.write(" || ")
         case .contains, .coalesce: break
         }
-        write(r, ctx, into: &w, precedence: castDate && r.type.base == .date ? Precedence.atom : rightNeeded)
+        withNativeCast(isComparison ? nativeCast(of: l) : nil, for: r) {
+            write(r, ctx, into: &w, precedence: castDate && r.type.base == .date ? Precedence.atom : rightNeeded)
+        }
         if castDate && r.type.base == .date { w.write("::timestamptz") }
     }
 

@@ -123,6 +123,9 @@ final class StatementBuilder {
     let catalog: Catalog
     let tenancy: TenantPredicates
     let binds = SQLBindTable()
+    /// Set while writing a constant or parameter compared with a column of a native type
+    /// (`@db.Uuid`, `@db.Inet`, …): the bind is cast to the column's type, never `text`.
+    var nativeBindCast: SQLType?
     let parameters: [String: CheckedParameter]
     private var counters: [String: Int] = [:]
 

@@ -55,6 +55,7 @@ import Testing
       body   String
       taskId String @map("task_id")
       task   Task   @relation(fields: [taskId], references: [id])
+      ref    String? @db.Uuid
     }
     model AuditEvent {
       id        String   @id
@@ -81,7 +82,7 @@ import Testing
         #"CREATE TABLE "Member" (id text PRIMARY KEY, email text NOT NULL, organization_id uuid NOT NULL REFERENCES "Organization")"#,
         #"CREATE TABLE "Project" (id text PRIMARY KEY, name text NOT NULL, org_id uuid NOT NULL REFERENCES "Organization", lead_id text REFERENCES "Member")"#,
         #"CREATE TABLE "Task" (id text PRIMARY KEY, title text NOT NULL, project_id text NOT NULL REFERENCES "Project")"#,
-        #"CREATE TABLE "Comment" (id text PRIMARY KEY, body text NOT NULL, task_id text NOT NULL REFERENCES "Task")"#,
+        #"CREATE TABLE "Comment" (id text PRIMARY KEY, body text NOT NULL, task_id text NOT NULL REFERENCES "Task", ref uuid)"#,
         // Prisma's default DateTime: timestamp(3) without time zone.
         #"CREATE TABLE audit_events (id text PRIMARY KEY, org_id uuid NOT NULL, action text NOT NULL, created_at timestamp(3) NOT NULL DEFAULT now())"#,
         #"CREATE TABLE "Country" (id text PRIMARY KEY, code text NOT NULL)"#,
@@ -92,6 +93,7 @@ import Testing
         // Task titles follow their project's tenant (a task belongs to its project's organization).
         "INSERT INTO \"Task\" VALUES ('t1', 'A-plan', 'p1'), ('t2', 'A-build', 'p1'), ('t3', 'A-ship', 'p2'), ('t4', 'B-draft', 'p3'), ('t5', 'B-review', 'p4')",
         "INSERT INTO \"Comment\" VALUES ('c1', 'A-looks good', 't1'), ('c2', 'A-lgtm', 't3'), ('c3', 'B-nope', 't4'), ('c4', 'B-ok', 't5'), ('c5', 'B-again', 't5')",
+        "UPDATE \"Comment\" SET ref = ('0c000000-0000-4000-8000-00000000000' || substr(id, 2))::uuid",
         "INSERT INTO audit_events VALUES ('e1', '\(orgA)', 'A-login'), ('e2', '\(orgB)', 'B-login'), ('e3', '\(orgB)', 'B-export')",
         "CREATE ROLE org_reader LOGIN",
         #"GRANT SELECT ON "Organization", "Member", "Project", "Task", "Comment", audit_events, "Country" TO org_reader"#,
@@ -140,6 +142,18 @@ import Testing
         // A's project led by B's member: the related record is invisible, not leaked.
         #expect(try Self.run("Project | sort name | select name, who: lead.email", tenant: "alpha")
                 == [["A-apollo", "A-ann@a"], ["A-atlas", nil]])
+    }
+
+    /// Native types in binds: a value compared with a `@db.Uuid` column is bound as uuid (without
+    /// it the server refuses `uuid = text`), in lists too, and `~` searches the uuid's text.
+    @Test func uuidColumnsCompareWithUuidBinds() throws {
+        let c1 = "0c000000-0000-4000-8000-000000000001", c3 = "0c000000-0000-4000-8000-000000000003"
+        #expect(try Self.run("Comment | where ref == \"\(c1)\" | select body", tenant: "alpha") == [["A-looks good"]])
+        #expect(try Self.run("Comment | where ref != \"\(c1)\" | count", tenant: "alpha") == [["1"]])
+        #expect(try Self.run("Comment | where ref in [\"\(c1)\", \"\(c3)\"] | sort body | select body", tenant: "beta") == [["B-nope"]])
+        #expect(try Self.run("Comment | where ref ~ \"00000000000\" | count", tenant: "beta") == [["3"]])
+        // Another tenant's row is not found by its value: the tenant's own predicate still holds.
+        #expect(try Self.run("Comment | where ref == \"\(c3)\" | count", tenant: "alpha") == [["0"]])
     }
 
     @Test func throughScopedAndSharedModels() throws {
