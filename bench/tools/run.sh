@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 n="${1:-1000}"
 runs="${2:-20}"
-lql="$(scripts/build-release.sh | tail -1)"
+lql="${LQL_BIN:-$(scripts/build-release.sh | tail -1)}"
 echo "lql: $lql"
 echo
 python3 bench/tools/lsp_bench.py "$lql" "$n"
