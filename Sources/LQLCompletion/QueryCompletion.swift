@@ -43,6 +43,12 @@ public struct QueryCompletion: Sendable {
         for statement in program.statements {
             if case .let(let l) = statement.kind { sources[l.name.name] = l.query.source.name }
         }
+        return models(following: sources)
+    }
+
+    /// `let` name → the name its query starts from, resolved through `let b = a | …` chains to
+    /// the model at the end (a cycle stops after as many hops as there are names).
+    public static func models(following sources: [String: String]) -> [String: String] {
         var models: [String: String] = [:]
         for name in sources.keys {
             var model = sources[name]!

@@ -1,4 +1,5 @@
 import LQL
+import LQLCompletion
 
 /// The `param` and `let` statements the session has accepted, as source text. Every new entry
 /// is compiled with them in front, so `let recent = …` on one line and `recent | count` on the
@@ -25,14 +26,7 @@ struct SessionDefinitions {
             let rest = item.text[item.text.index(after: equals)...].drop { $0 == " " || $0 == "\n" || $0 == "\t" }
             sources[item.name] = String(rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
         }
-        var models: [String: String] = [:]
-        for name in sources.keys {
-            var model = sources[name]!
-            var hops = 0
-            while let next = sources[model], hops < sources.count { model = next; hops += 1 }
-            models[name] = model
-        }
-        return models
+        return QueryCompletion.models(following: sources)
     }
 
     /// The `param` and `let` statements of `entry` (which compiled without errors).

@@ -213,15 +213,7 @@ final class StatementBuilder {
                 }
                 block = nest(block)
             }
-            let ctx = context(of: block)
-            block.orderBy = keys.map { key in
-                var w = writer()
-                write(key.expr, ctx, into: &w, precedence: Precedence.lowest)
-                direction(key, into: &w)
-                return w
-            }
-            block.sortKeys = keys
-            block.orderByOutputsOnly = false
+            setOrder(keys, on: block)
 
         case .take(let n):
             if block.limit != nil { block = nest(block) }
