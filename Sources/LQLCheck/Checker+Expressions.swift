@@ -23,11 +23,12 @@ extension Checker {
             return TypedExpr(.not(t), type: LQLType(.boolean, isOptional: t.type.isOptional), span: e.span)
         case .unary(.negate, let x):
             let t = checkExpr(x, scope, expected: expected)
+            // Folded on the digits, so `-(-1)` is `1` (not the text `--1`) and no width can overflow.
             if case .constant(.integer(let d)) = t.kind, t.type.isInteger {
-                return TypedExpr(.constant(.integer("-" + d)), type: t.type, span: e.span)
+                return TypedExpr(.constant(.integer(Self.negatedDigits(d))), type: t.type, span: e.span)
             }
             if case .constant(.decimal(let d)) = t.kind {
-                return TypedExpr(.constant(.decimal("-" + d)), type: t.type, span: e.span)
+                return TypedExpr(.constant(.decimal(Self.negatedDigits(d))), type: t.type, span: e.span)
             }
             if !t.type.isError && !t.type.isNumeric && t.type.base != .duration {
                 error(.typeMismatch, "`-` needs a number or a duration, but `\(source.text(in: x.span))` is \(t.type)", at: x.span)
@@ -192,5 +193,10 @@ extension Checker {
         case .unary(.negate, let x): return needsContext(x, scope)
         default: return false
         }
+    }
+
+    /// A numeral's text negated: a leading `-` dropped, or one added.
+    static func negatedDigits(_ d: String) -> String {
+        d.hasPrefix("-") ? String(d.dropFirst()) : "-" + d
     }
 }
