@@ -42,6 +42,7 @@ extension DiagnosticCode {
     public static let listOutsideIn = DiagnosticCode("E0230", "list outside `in`")
     public static let distinctOverShape = DiagnosticCode("E0231", "distinct over a nested shape")
     public static let queryTooLarge = DiagnosticCode("E0232", "query too large")
+    public static let valueOutOfRange = DiagnosticCode("E0233", "literal out of range")
 
     /// Every semantic code, for documentation and the uniqueness test.
     public static let checkCatalog: [DiagnosticCode] = [
@@ -50,6 +51,6 @@ extension DiagnosticCode {
         .nonAggregate, .wrongArity, .invalidLimit, .nonBooleanCondition, .forbiddenField, .invalidDefault,
         .redefinition, .useBeforeDefinition, .misplacedRange, .notAColumn, .invalidParameterValue, .distinctOverShape,
         .missingParameter, .misplacedCollection, .invalidShape, .unsupportedField, .invalidArgument,
-        .nestedAggregate, .unqueryableModel, .listOutsideIn, .queryTooLarge,
+        .nestedAggregate, .unqueryableModel, .listOutsideIn, .queryTooLarge, .valueOutOfRange,
     ] + analyticsCatalog + analyticsFilterCodes
 }

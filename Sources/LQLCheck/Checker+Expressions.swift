@@ -72,12 +72,23 @@ extension Checker {
             if let v = Int64(d) { type = (Int64(Int32.min)...Int64(Int32.max)).contains(v) ? .int : .bigInt }
             else { return TypedExpr(.constant(.decimal(d)), type: .decimal, span: span) }
             return TypedExpr(.constant(.integer(d)), type: type, span: span)
-        case .decimal(let d): return TypedExpr(.constant(.decimal(d)), type: .decimal, span: span)
+        case .decimal(let d):
+            guard ValueRanges.decimal(d) else {
+                error(.valueOutOfRange, "this number has more digits than PostgreSQL's numeric holds", at: span,
+                      hints: ["at most 131072 digits before the point and 16383 after"])
+                return errorExpr(span)
+            }
+            return TypedExpr(.constant(.decimal(d)), type: .decimal, span: span)
         case .boolean(let b): return TypedExpr(.constant(.boolean(b)), type: .boolean, span: span)
         case .null: return TypedExpr(.constant(.null), type: .null, span: span)
         case .date(let d): return TypedExpr(.constant(.date(d)), type: .date, span: span)
         case .timestamp(let t): return TypedExpr(.constant(.timestamp(t)), type: .dateTime, span: span)
         case .duration(let amount, let unit):
+            guard ValueRanges.duration(amount: amount, unit: unit) else {
+                error(.valueOutOfRange, "`\(source.text(in: span))` is beyond the range of a PostgreSQL interval", at: span,
+                      hints: ["at most 2147483647 of a unit (178956970 years, 306783378 weeks); write a smaller amount or a larger unit"])
+                return errorExpr(span)
+            }
             return TypedExpr(.constant(.duration(amount: amount, unit: unit)), type: .duration, span: span)
         }
     }
