@@ -96,7 +96,7 @@ struct ReportRunner {
                     if Interrupts.take() {
                         throw PostgresError(kind: .cancelled, message: "interrupted")
                     }
-                    if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(statement.title)\n") }
+                    if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(PrintedSQL.visible(statement.title))\n") }
                     var tagged = statement.sql
                     tagged.text = AuditLog.tagged(tagged.text, queryID: queryID)
                     var statementOptions = options
