@@ -58,11 +58,19 @@ import Testing
         #expect(r.err.contains("since"), "\(r.err)")
     }
 
+    /// Close slugs are other tenants' names: outside the interactive prompt they are listed only
+    /// when lql.toml says `[tenancy] suggest_tenants = true` (issue 18, item 11).
     @Test func anUnknownTenantExitsFourWithCloseSlugs() throws {
         let r = try lql(["-e", "Order | count", "--tenant", "harbor-wine"])
         #expect(r.status == 4)
-        #expect(r.err.contains("harbor-wines"), "\(r.err)")
+        #expect(r.err.contains("no tenant with slug or id `harbor-wine`") && !r.err.contains("harbor-wines"), "\(r.err)")
         #expect(r.out.isEmpty)
+        let config = NSTemporaryDirectory() + "lql-suggest-\(getpid()).toml"
+        try "[tenancy]\nsuggest_tenants = true\n".write(toFile: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        let suggested = try lql(["-e", "Order | count", "--tenant", "harbor-wine", "--config", config])
+        #expect(suggested.status == 4)
+        #expect(suggested.err.contains("did you mean `harbor-wines`"), "\(suggested.err)")
     }
 
     /// A VOLATILE function that writes, callable by lql_reader, still cannot write inside the
