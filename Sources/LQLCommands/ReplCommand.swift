@@ -19,7 +19,7 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         let frontEnd = try CompilerFrontEnd(schema: schema)
         if let e {
-            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: "lql -e")
+            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: "lql -e", origin: "expression")
                 .compileAndRun(try SourceArgument.read(file: nil, expression: e), parameters: try ParameterArguments.parse(param))
             return
         }

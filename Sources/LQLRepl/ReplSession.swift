@@ -55,6 +55,8 @@ public final class ReplSession {
     var connectionLost = false
     var lineSource: LineSource?
     var includeDepth = 0
+    /// Where the entry being run came from, for its audit records (ReplSession+Audit.swift).
+    var entryAuditOrigin = "prompt"
 
     /// `lineSource` defaults to the terminal prompt when interactive, else standard input;
     /// `output` (rows, messages) to standard output and `errors` (diagnostics, server errors)
@@ -141,6 +143,7 @@ public final class ReplSession {
     func runEntries(_ reader: EntryReader) -> Int32? {
         while true {
             let entry = reader.next()
+            entryAuditOrigin = Self.auditOrigin(scriptName: reader.scriptName, includeDepth: includeDepth)
             let status: Int32?
             switch entry {
             case .endOfInput:
