@@ -40,7 +40,8 @@ struct PromptLauncher {
         // At a terminal the prompt opens without a tenant (to look around and pick one).
         let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath,
                                           environment: frontEnd.environment, allowsNoTenant: interactive, applicationName: applicationName,
-                                          allowUnscoped: frontEnd.allowsUnscopedRuns, defaultTenant: frontEnd.configuration?.defaultTenant)
+                                          allowUnscoped: frontEnd.allowsUnscopedRuns, defaultTenant: frontEnd.configuration?.defaultTenant,
+                                          suggestsTenants: frontEnd.configuration?.suggestTenants ?? interactive)
         let session = ReplSession(catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, connection: context.connection,
                                   tenant: context.tenant, scope: context.scope, format: format,
                                   useColor: frontEnd.environment.useColorOnStdout, interactive: interactive,

@@ -54,7 +54,8 @@ struct ReportRunner {
         let statements = programs.flatMap { $0.0.statements }
         let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath,
                                           environment: frontEnd.environment, applicationName: applicationName,
-                                          allowUnscoped: frontEnd.allowsUnscopedRuns, defaultTenant: frontEnd.configuration?.defaultTenant)
+                                          allowUnscoped: frontEnd.allowsUnscopedRuns, defaultTenant: frontEnd.configuration?.defaultTenant,
+                                          suggestsTenants: frontEnd.configuration?.suggestTenants ?? false)
         // Ctrl-C cancels the running statement on the server (PQcancel from the C handler) and
         // ends the run through the error path below, so `-o FILE` is discarded, not left half
         // written, and no query is left running for nobody. Without the handler the process
@@ -97,7 +98,7 @@ struct ReportRunner {
                     if Interrupts.take() {
                         throw PostgresError(kind: .cancelled, message: "interrupted")
                     }
-                    if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(statement.title)\n") }
+                    if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(PrintedSQL.visible(statement.title))\n") }
                     tx.attribute(toSource: source.text)
                     var statementOptions = options
                     statementOptions.chart = statement.chart
