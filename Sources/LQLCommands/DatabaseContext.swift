@@ -1,4 +1,5 @@
 import LQL
+import LQLAudit
 import LQLPostgres
 import LQLTenancy
 import LQLOutput
@@ -50,6 +51,9 @@ struct DatabaseContext {
                 .map { quoteIdentifier($0.schemaName ?? "public") + "." + quoteIdentifier($0.tableName) }
             scope.onRowSecurityBypass = { DatabaseContext.warnOnce("lql: warning: \($0)") }
         }
+        // Every statement run in this scope, by any path (the prompt, `\i`, stdin, run, -e, mcp),
+        // is written to the audit log from the scope itself.
+        scope.onStatement = AuditLog(path: AuditLog.defaultPath(environment: environment.variables)).recorder()
         self.scope = scope
     }
 

@@ -87,7 +87,9 @@ extension ReplSession {
         case .chart(let text):
             return chartLast(text)
         case .set(let name, let value):
-            if name == Self.timeZoneName { setTimeZone(value) } else { values[name] = value }
+            if name == Self.timeZoneName { setTimeZone(value) }
+            else if let problem = misspelledSetName(name) { report(problem); return 1 }
+            else { values[name] = value }
         case .unset(let name):
             if name == Self.timeZoneName { setTimeZone(nil) }
             else if values.removeValue(forKey: name) == nil { say("$\(name) has no value") }
@@ -115,6 +117,7 @@ extension ReplSession {
             let resolved = try scope.resolve(name, on: connection)
             tenant = resolved
             tenantName = name
+            refreshTenantZone()
             lastStatement = nil  // its binds name the previous tenant
             (lineSource as? LineReader)?.prompt = promptStyle
             say("tenant \(resolved.slug) (\(resolved.id))")
@@ -135,7 +138,7 @@ extension ReplSession {
         let explain = SQLStatement(text: (analyze ? "EXPLAIN (ANALYZE) " : "EXPLAIN ") + last.text, binds: last.binds,
                                    columnNames: ["QUERY PLAN"])
         do {
-            let plan = try scope.withTenant(tenant, on: connection) { tx in try tx.execute(explain) }
+            let plan = try scope.withTenant(tenant, on: connection, source: auditSource(lastQueryText)) { tx in try tx.execute(explain) }
             // A custom plan shows bind values inline: made visible like every printed value.
             var lines = PrintedSQL.planLines(plan.rows.map { $0.first.flatMap { $0 } ?? "" })
             if analyze { lines.insert("(EXPLAIN ANALYZE ran the query, read-only, in tenant \(tenant.slug)'s scope)", at: 0) }

@@ -191,7 +191,7 @@ extension ReplSession {
                 pagerTime += pager?.pagerTime ?? .zero
             }
             do {
-                try scope.withTenant(tenant, on: connection) { tx in
+                try scope.withTenant(tenant, on: connection, source: auditSource(lastQueryText)) { tx in
                     for (i, statement) in statements.enumerated() {
                         wroteOutput = true
                         if statements.count > 1 {

@@ -91,7 +91,8 @@ public enum PrintedSQL {
         }
     }
 
-    static func escape(_ scalar: Unicode.Scalar) -> String {
+    /// One character's backslash escape (`\n`, `\x1B`, `\u202E`, `\U000E0041`).
+    public static func escape(_ scalar: Unicode.Scalar) -> String {
         switch scalar {
         case "\n": return "\\n"
         case "\r": return "\\r"

@@ -142,6 +142,10 @@ public struct TenantScope: Sendable {
     public var onRowSecurityBypass: (@Sendable (RowSecurityBypass) -> Void)?
     /// The tenant-scoped tables, as `"schema"."table"`, whose owner row-level security skips.
     public var rowSecurityTables: [String] = []
+    /// The audit hook: told of every statement run through the scope's `TenantTransaction`, with
+    /// the resolved tenant, when the scope ends (ScopeAudit.swift). While it is set, statements
+    /// are sent tagged with the scope's query id.
+    public var onStatement: (@Sendable (ScopedStatement) -> Void)?
 
     public init(strategy: TenancyStrategy = .rowLevelSecurity, statementTimeoutMilliseconds: Int? = nil,
                 timeZone: SessionTimeZone? = nil) {
@@ -239,16 +243,19 @@ public struct TenantScope: Sendable {
     }
 
     /// Resolves `given`, then runs `body` in the tenant's transaction.
-    public func withTenant<T>(_ given: String, on connection: Connection,
+    public func withTenant<T>(_ given: String, on connection: Connection, source: ScopeSource? = nil,
                               _ body: (TenantTransaction) throws -> T) throws -> T {
         let tenant = try resolve(given, on: connection)
-        return try withTenant(tenant, on: connection, body)
+        return try withTenant(tenant, on: connection, source: source, body)
     }
 
     /// Runs `body` in one `REPEATABLE READ, READ ONLY` transaction scoped to `tenant`: COMMIT
-    /// when it returns, ROLLBACK when it throws (a cancel included).
-    public func withTenant<T>(_ tenant: Tenant, on connection: Connection,
+    /// when it returns, ROLLBACK when it throws (a cancel included). `source` is what the
+    /// statements came from, for the audit hook.
+    public func withTenant<T>(_ tenant: Tenant, on connection: Connection, source: ScopeSource? = nil,
                               _ body: (TenantTransaction) throws -> T) throws -> T {
+        let ledger = onStatement.map { _ in StatementLedger(source: source ?? ScopeSource(text: "", origin: "unknown")) }
+        defer { if let ledger, let onStatement { ledger.report(to: onStatement, tenant: tenant, role: connection.user, scopeError: nil) } }
         let value = try strategy.settingValue(tenant)
         guard connection.transactionStatus == .idle else {
             throw PostgresError(kind: .client, message: "a tenant scope cannot start inside an open transaction")
@@ -279,11 +286,14 @@ public struct TenantScope: Sendable {
                 try connection.execute("SELECT set_config('statement_timeout', $1, true)", [String(ms)],
                                        types: [TenantScope.textOID])
             }
-            let result = try body(TenantTransaction(tenant: tenant, connection: connection, tenantTypeOID: strategy.tenantTypeOID))
+            var transaction = TenantTransaction(tenant: tenant, connection: connection, tenantTypeOID: strategy.tenantTypeOID)
+            transaction.ledger = ledger
+            let result = try body(transaction)
             try connection.execute("COMMIT")
             return result
         } catch {
             rollback(connection)
+            if let ledger, let onStatement { ledger.report(to: onStatement, tenant: tenant, role: connection.user, scopeError: error) }
             throw error
         }
     }
@@ -301,6 +311,17 @@ public struct TenantTransaction {
     public let connection: Connection
     /// The type `$1` is bound as (the root key's type).
     public var tenantTypeOID: UInt32 = TenantScope.textOID
+    /// Set in an audited scope: every statement below goes through it (ScopeAudit.swift).
+    var ledger: StatementLedger?
+
+    /// The id the scope's statements are tagged with; nil when the scope is not audited.
+    public var queryID: String? { ledger?.source.queryID }
+
+    /// What the next statements were compiled from (`lql run a.lql b.lql`: each file's text in
+    /// turn); the scope's origin and query id stay.
+    public func attribute(toSource text: String) {
+        ledger?.source.text = text
+    }
 
     public init(tenant: Tenant, connection: Connection, tenantTypeOID: UInt32 = TenantScope.textOID) {
         self.tenant = tenant
@@ -317,20 +338,34 @@ public struct TenantTransaction {
 
     @discardableResult
     public func execute(_ statement: SQLStatement) throws -> QueryResult {
-        let (values, types) = arguments(for: statement)
-        return try connection.execute(statement.text, values, types: types)
+        try audited(statement, rows: \.rowCount) { sql in
+            let (values, types) = arguments(for: sql)
+            return try connection.execute(sql.text, values, types: types)
+        }
     }
 
     public func query(_ statement: SQLStatement) throws -> RowStream {
-        let (values, types) = arguments(for: statement)
-        return try connection.query(statement.text, values, types: types)
+        let send = { (sql: SQLStatement) throws -> RowStream in
+            let (values, types) = arguments(for: sql)
+            return try connection.query(sql.text, values, types: types)
+        }
+        guard let ledger else { return try send(statement) }
+        return try ledger.runStreaming(statement, send)
     }
 
     @discardableResult
     public func stream(_ statement: SQLStatement, columns: ([Column]) throws -> Void,
                        row: (Row) throws -> Void) throws -> StreamSummary {
-        let (values, types) = arguments(for: statement)
-        return try connection.stream(statement.text, values, types: types, columns: columns, row: row)
+        try audited(statement, rows: \.rowCount) { sql in
+            let (values, types) = arguments(for: sql)
+            return try connection.stream(sql.text, values, types: types, columns: columns, row: row)
+        }
+    }
+
+    /// `send` with the statement as it goes to the server: tagged and noted in an audited scope.
+    func audited<T>(_ statement: SQLStatement, rows: (T) -> Int, _ send: (SQLStatement) throws -> T) throws -> T {
+        guard let ledger else { return try send(statement) }
+        return try ledger.run(statement, rows: rows, send)
     }
 }
 
