@@ -20,7 +20,7 @@ struct ReplCommand: ParsableCommand {
         let frontEnd = try CompilerFrontEnd(schema: schema)
         if let e {
             if let path = output.output { try OutputCollision.refuse(output: path, inputs: [], schemaPath: frontEnd.schemaPath) }
-            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: "lql -e")
+            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: "lql -e", origin: "expression")
                 .compileAndRun(try SourceArgument.read(file: nil, expression: e), parameters: try ParameterArguments.parse(param))
             return
         }
@@ -41,7 +41,8 @@ struct PromptLauncher {
         // At a terminal the prompt opens without a tenant (to look around and pick one).
         let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath,
                                           environment: frontEnd.environment, allowsNoTenant: interactive, applicationName: applicationName,
-                                          allowUnscoped: frontEnd.allowsUnscopedRuns, defaultTenant: frontEnd.configuration?.defaultTenant)
+                                          allowUnscoped: frontEnd.allowsUnscopedRuns, defaultTenant: frontEnd.configuration?.defaultTenant,
+                                          suggestsTenants: frontEnd.configuration?.suggestTenants ?? interactive)
         // SIGTERM/SIGHUP cancel a running query and end the session, at the prompt and in a
         // script alike (Ctrl-C stays the prompt's own business: ReplSession installs it).
         context.connection.cancelsOnInterrupt = true
@@ -51,10 +52,9 @@ struct PromptLauncher {
                                   useColor: frontEnd.environment.useColorOnStdout, interactive: interactive,
                                   environment: frontEnd.environment.variables)
         if !quiet {
-            session.banner = "lql \(LQLVersion.number) · database \(context.connection.database)"
+            // The session adds the time zone in use (known once the tenant is resolved) and the help.
+            session.bannerHead = "lql \(LQLVersion.number) · database \(context.connection.database)"
                 + (context.tenant.isEmpty ? "" : " · tenant \(context.tenant)")
-                + (context.scope.timeZone == nil ? "" : " · time zone \(session.timeZoneDescription)")
-                + " · \\help for help, \\q quits"
         }
         let status = session.run()
         if status != 0 { throw CommandFailure(ExitStatus(rawValue: status) ?? .serverError) }

@@ -22,8 +22,10 @@ public enum TimeZoneQuery {
         guard let settings = catalog.models.first(where: { $0.isTenantScoped && zoneField($0) != nil }),
               let f = zoneField(settings) else { return nil }
         switch catalog.tenancy {
-        case .rowLevel(let r):
-            return ("SELECT \(quote(f.columnName))::text FROM \(table(settings, qualified: true)) WHERE \(quote(r.tenantColumn)) = $1 LIMIT 1", true)
+        case .rowLevel:
+            // The settings model's own key column: models may use different ones.
+            guard case .key(_, let column) = catalog.scopeRule(of: settings) else { return nil }
+            return ("SELECT \(quote(f.columnName))::text FROM \(table(settings, qualified: true)) WHERE \(quote(column)) = $1 LIMIT 1", true)
         case .schemaPerTenant(let s):
             // Unqualified: the scope's search_path names the tenant's schema.
             let qualified = settings.schemaName != nil && settings.schemaName != s.tenantSchemaTemplate
