@@ -28,7 +28,7 @@ public struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "Database URL (else DATABASE_URL, else libpq's PG* variables).")
     public var db: String?
 
-    @Option(name: .long, help: "statement_timeout in seconds for each statement.")
+    @Option(name: .long, help: "statement_timeout in seconds for each statement; 0 means no limit, and a positive value under 1 ms is 1 ms.")
     public var timeout: Double?
 
     @Flag(name: .long, help: "Show bind values in server error messages.")

@@ -93,15 +93,18 @@ struct CompilerFrontEnd {
 
     /// Reads a source file as UTF-8; invalid bytes and NULs are refused with a clear message.
     static func readSource(path: String) throws -> SourceFile {
-        guard let data = FileSystem.contents(of: path) else {
-            throw CommandFailure(.usage, "lql: cannot read \(path)")
+        switch FileSystem.read(path) {
+        case .success(let data): return try source(name: path, bytes: data)
+        case .failure(let why): throw CommandFailure(.usage, "lql: cannot read \(path): \(why)")
         }
-        return try source(name: path, bytes: data)
     }
 
+    /// A leading UTF-8 byte-order mark is skipped.
     static func source(name: String, bytes: [UInt8]) throws -> SourceFile {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw CommandFailure(.compileError, "\(name): not valid UTF-8 text")
+        let text: String
+        switch SourceBytes.text(bytes) {
+        case .success(let t): text = t
+        case .failure(let why): throw CommandFailure(.compileError, "\(name): \(why)")
         }
         if text.utf8.contains(0) { throw CommandFailure(.compileError, "\(name): contains a NUL byte") }
         return SourceFile(name: name, text: text)

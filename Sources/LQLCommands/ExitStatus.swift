@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// lql's exit codes, documented in the README; scripts and cron jobs depend on them.
 public enum ExitStatus: Int32, Sendable {
     case ok = 0
@@ -9,6 +15,15 @@ public enum ExitStatus: Int32, Sendable {
     case serverError = 3
     /// The tenant is empty, blank or unknown.
     case noSuchTenant = 4
+    /// SIGHUP (a closed terminal) or SIGTERM (timeout(1), cron, systemd) ended the command:
+    /// 128 + the signal, as a shell reports a process the signal killed. The running query was
+    /// cancelled on the server first and no `-o` file was written.
+    case hangup = 129
+    case terminated = 143
+
+    /// The status for the termination signal that arrived, if one did.
+    static func forTermination(_ signal: Int32) -> ExitStatus { signal == SIGHUP ? .hangup : .terminated }
+    static func signalName(_ signal: Int32) -> String { signal == SIGHUP ? "SIGHUP" : "SIGTERM" }
 }
 
 /// An error that ends the command with a given status after its message has been printed.

@@ -19,6 +19,7 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         let frontEnd = try CompilerFrontEnd(schema: schema)
         if let e {
+            if let path = output.output { try OutputCollision.refuse(output: path, inputs: [], schemaPath: frontEnd.schemaPath) }
             try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: "lql -e", origin: "expression")
                 .compileAndRun(try SourceArgument.read(file: nil, expression: e), parameters: try ParameterArguments.parse(param))
             return
@@ -42,6 +43,10 @@ struct PromptLauncher {
                                           environment: frontEnd.environment, allowsNoTenant: interactive, applicationName: applicationName,
                                           allowUnscoped: frontEnd.allowsUnscopedRuns, defaultTenant: frontEnd.configuration?.defaultTenant,
                                           suggestsTenants: frontEnd.configuration?.suggestTenants ?? interactive)
+        // SIGTERM/SIGHUP cancel a running query and end the session, at the prompt and in a
+        // script alike (Ctrl-C stays the prompt's own business: ReplSession installs it).
+        context.connection.cancelsOnInterrupt = true
+        try? Interrupts.installTerminationHandlers()
         let session = ReplSession(catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, connection: context.connection,
                                   tenant: context.tenant, scope: context.scope, format: format,
                                   useColor: frontEnd.environment.useColorOnStdout, interactive: interactive,

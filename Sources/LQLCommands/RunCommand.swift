@@ -25,6 +25,9 @@ struct RunCommand: ParsableCommand {
         let parameters = try ParameterArguments.parse(param)
         let sources = files.count > 1 ? try files.map { try SourceArgument.read(file: $0, expression: e) }
             : [try SourceArgument.read(file: files.first, expression: e)]
+        if let path = output.output {
+            try OutputCollision.refuse(output: path, inputs: files, schemaPath: frontEnd.schemaPath)
+        }
         let programs = try sources.map { (try frontEnd.compile($0, parameters: parameters), $0) }
         let name = e != nil ? "lql run -e" : "lql run " + files.map { String($0.split(separator: "/").last ?? Substring($0)) }.joined(separator: " ")
         try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: name,
@@ -62,6 +65,9 @@ struct ReportRunner {
         // would die mid-write and the server would go on waiting or working.
         context.connection.cancelsOnInterrupt = true
         try? Interrupts.installHandler()
+        // SIGTERM and SIGHUP (timeout(1), cron, systemd, a closed terminal) take the same path,
+        // and the command then exits 128 + the signal (ExitStatus.hangup, .terminated).
+        try? Interrupts.installTerminationHandlers()
         let format = output.format ?? frontEnd.defaultFormat ?? .table
         var options = OutputOptions(decimalsAsNumbers: output.decimalsAsNumbers)
         // A person's terminal gets fitted tables and charts; files and pipes get every value whole.
@@ -114,6 +120,8 @@ struct ReportRunner {
                                                startedAt: startedWallClock, durationMs: (Clock.monotonicSeconds() - started) * 1000)
                 try sink.write(report.render(header))
             }
+            // A SIGTERM after the last row still means "stop": the file is not put in place.
+            if Interrupts.terminationSignal != nil { throw PostgresError(kind: .cancelled, message: "terminated") }
             try sink.flush()
             try atomic?.commit()
         } catch {
@@ -122,6 +130,10 @@ struct ReportRunner {
             failure = error
         }
         progress?.finish(succeeded: failure == nil)
+        if let signal = Interrupts.terminationSignal {
+            throw CommandFailure(ExitStatus.forTermination(signal), "lql: \(ExitStatus.signalName(signal)): the query was cancelled on the server"
+                + (output.output.map { "; \($0) was not written" } ?? ""))
+        }
         if let failure { throw DatabaseContext.failure(for: failure) }
     }
 }

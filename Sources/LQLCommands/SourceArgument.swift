@@ -14,9 +14,9 @@ enum SourceArgument {
     }
 
     private static func standardInput() throws -> [UInt8] {
-        guard let bytes = FileSystem.readToEnd(fileDescriptor: 0) else {
-            throw CommandFailure(.usage, "lql: cannot read standard input")
+        switch FileSystem.read(fileDescriptor: 0) {
+        case .success(let bytes): return bytes
+        case .failure(let why): throw CommandFailure(.usage, "lql: cannot read standard input: \(why)")
         }
-        return bytes
     }
 }

@@ -69,7 +69,7 @@ public final class FileDescriptorSink: OutputSink {
     }
 }
 
-private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     write(fd, bytes, count)
 }
 
@@ -81,62 +81,4 @@ public final class MemorySink: OutputSink {
     public func write(_ text: String) throws { bytes.append(contentsOf: text.utf8) }
     public func flush() throws { flushCount += 1 }
     public var text: String { String(decoding: bytes, as: UTF8.self) }
-}
-
-/// `-o FILE`: writes to a temporary file beside the target and renames it over the target on
-/// `commit()`, so a failed or cancelled run never leaves a half-written file. Without a
-/// commit (an error, a cancel) the temporary file is removed.
-public final class AtomicFileSink: OutputSink {
-    public let path: String
-    public let temporaryPath: String
-    private let sink: FileDescriptorSink
-    private var finished = false
-
-    public init(path: String) throws {
-        self.path = path
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(directory).\(name).lql-XXXXXX".utf8CString)
-        let fd = mkstemp(&template)
-        guard fd >= 0 else { throw OutputError.systemError("cannot create a file beside \(path)") }
-        temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        // mkstemp makes 0600; give the result the mode a plain create would (0666 & ~umask).
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
-        sink = FileDescriptorSink(fileDescriptor: fd, closesOnDeinit: false)
-    }
-
-    deinit { if !finished { discard() } }
-
-    public func write(_ text: String) throws { try sink.write(text) }
-    public func flush() throws { try sink.flush() }
-
-    /// Flushes, closes and renames the temporary file to `path`.
-    public func commit() throws {
-        guard !finished else { return }
-        do {
-            try sink.flush()
-        } catch {
-            discard()
-            throw error
-        }
-        finished = true
-        close(sink.fileDescriptor)
-        if rename(temporaryPath, path) != 0 {
-            let error = OutputError.systemError("cannot write \(path)")
-            unlink(temporaryPath)
-            throw error
-        }
-    }
-
-    /// Removes the temporary file; the target is left as it was.
-    public func discard() {
-        guard !finished else { return }
-        finished = true
-        sink.dropBuffer()
-        close(sink.fileDescriptor)
-        unlink(temporaryPath)
-    }
 }

@@ -168,6 +168,9 @@ public final class Connection {
         try checkIdle()
         if cancelsOnInterrupt {
             _ = lql_take_interrupt()
+            if lql_termination_signal() != 0 {
+                throw PostgresError(kind: .cancelled, message: "terminated by a signal before the statement was sent")
+            }
             lql_set_query_running(1)
         }
         let raw = PQexec(pointer, trustedSQL)
@@ -210,6 +213,11 @@ public final class Connection {
         if cancelsOnInterrupt {
             _ = lql_take_interrupt()  // a Ctrl-C from before this query is not meant for it
             lql_set_query_running(1)
+            // After SIGTERM/SIGHUP nothing new starts: the command is on its way out.
+            if lql_termination_signal() != 0 {
+                lql_set_query_running(0)
+                throw PostgresError(kind: .cancelled, message: "terminated by a signal before the statement was sent")
+            }
         }
         let constValues = cValues.map { $0.map { UnsafePointer($0) } }
         if let types {
@@ -291,6 +299,21 @@ public enum Interrupts {
         if lql_install_sigint_handler() != 0 {
             throw PostgresError(kind: .client, message: "could not install the SIGINT handler: \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// Also handles SIGTERM and SIGHUP like Ctrl-C (cancel on the server), and remembers them:
+    /// from then on `take()` is always true and no new statement is sent. For lql's commands
+    /// only (a process that installs it no longer dies of SIGTERM by itself).
+    public static func installTerminationHandlers() throws {
+        if lql_install_termination_handlers() != 0 {
+            throw PostgresError(kind: .client, message: "could not install the SIGTERM/SIGHUP handlers: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// SIGTERM or SIGHUP, once one of them has arrived.
+    public static var terminationSignal: Int32? {
+        let signal = lql_termination_signal()
+        return signal == 0 ? nil : signal
     }
 
     /// True (and cleared) when Ctrl-C was pressed since the last call.

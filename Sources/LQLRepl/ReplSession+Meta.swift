@@ -4,6 +4,7 @@ import LQLOutput
 import LQLPostgres
 import LQLHelp
 import LQLTenancy
+import LQLSystem
 
 extension ReplSession {
     /// Runs one backslash command. nil on success, 1 for a bad command, 3 for a server error,
@@ -166,8 +167,12 @@ extension ReplSession {
     func include(_ path: String) -> Int32? {
         let expanded = path.hasPrefix("~/") ? (environment["HOME"] ?? NSHomeDirectory()) + path.dropFirst() : path
         guard includeDepth < 16 else { report("\\i: files include each other too deeply (\(path))"); return 1 }
-        guard let text = try? String(contentsOfFile: expanded, encoding: .utf8) else {
-            report("\\i: cannot read \(path): \(String(cString: strerror(errno)))")
+        // The reason is the read's own (a directory, too large, not UTF-8), never a stale errno.
+        let text: String
+        switch FileSystem.read(expanded).mapError({ $0 as any Error }).flatMap({ SourceBytes.text($0).mapError { $0 as any Error } }) {
+        case .success(let t): text = t
+        case .failure(let why):
+            report("\\i: cannot read \(path): \(why)")
             return 1
         }
         includeDepth += 1

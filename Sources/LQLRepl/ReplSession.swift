@@ -113,6 +113,18 @@ public final class ReplSession {
         let reader = EntryReader(source: source, scriptName: interactive ? nil : "<stdin>")
         promptReader = reader
         let status = runEntries(reader) ?? 0
+        if let signal = Interrupts.terminationSignal {
+            // A `\o` file is not put in place: its last result may be cut short.
+            redirect?.sink.discard()
+            redirect = nil
+            report("lql: \(signal == SIGHUP ? "SIGHUP" : "SIGTERM"): stopped (a running query was cancelled on the server)")
+            return 128 + signal
+        }
+        if let failure = (source as? ScriptedLineSource)?.failure {
+            report("lql: cannot read standard input: \(failure)")
+            endRedirect()
+            return 2
+        }
         endRedirect()
         flushAll()
         return status == Self.quitStatus ? 0 : status
@@ -147,6 +159,8 @@ public final class ReplSession {
     /// Runs entries until the input ends. Returns nil to go on, or a status to stop with.
     func runEntries(_ reader: EntryReader) -> Int32? {
         while true {
+            // SIGTERM/SIGHUP (installed by the lql command) end the session, at the prompt too.
+            if let signal = Interrupts.terminationSignal { return 128 + signal }
             let entry = reader.next()
             entryAuditOrigin = Self.auditOrigin(scriptName: reader.scriptName, includeDepth: includeDepth)
             let status: Int32?
@@ -155,7 +169,7 @@ public final class ReplSession {
                 return nil
             case .interrupted:
                 _ = Interrupts.take()
-                continue
+                continue  // the check at the top of the loop tells a SIGTERM from a Ctrl-C
             case .statement(let text):
                 status = runStatement(text, origin: reader.entryOrigin)
             case .metaCommand(let line):

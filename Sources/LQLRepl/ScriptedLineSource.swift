@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LQLSystem
 
 /// Reads lines plainly from a file descriptor (a pipe, a file) or from a string: no prompt,
 /// no editing, no history. A script's lines are all "pending", so a line starting with `|`
@@ -14,6 +15,10 @@ public final class ScriptedLineSource: LineSource {
     private var reachedEnd = false
     /// 1-based number of the last line returned.
     public private(set) var lineNumber = 0
+    /// Set when reading stopped because one line grew past `FileSystem.sourceSizeLimit` (a
+    /// stream with no line breaks, `/dev/zero`): the input then ends there.
+    public private(set) var failure: FileSystem.ReadFailure?
+    private var checkedByteOrderMark = false
 
     /// Reads from `fd` (standard input by default); the descriptor is not closed.
     public init(fileDescriptor: Int32 = 0) {
@@ -28,8 +33,12 @@ public final class ScriptedLineSource: LineSource {
     }
 
     public func readLine(_ prompt: PromptKind) -> LineInput {
+        skipByteOrderMark()
+        // Where the search for the line break goes on after a fill: a long line is scanned
+        // once, not again from its start after every 64 KiB.
+        var searched = start
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[searched...].firstIndex(of: UInt8(ascii: "\n")) {
                 var end = newline
                 if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = String(decoding: buffer[start..<end], as: UTF8.self)
@@ -45,8 +54,24 @@ public final class ScriptedLineSource: LineSource {
                 lineNumber += 1
                 return .line(line)
             }
+            if buffer.count - start > FileSystem.sourceSizeLimit {
+                failure = .tooLarge(limit: FileSystem.sourceSizeLimit)
+                buffer = []
+                start = 0
+                reachedEnd = true
+                return .endOfInput
+            }
+            searched = buffer.count
             fill()
         }
+    }
+
+    /// A UTF-8 byte-order mark before the first line is not part of the script.
+    private func skipByteOrderMark() {
+        guard !checkedByteOrderMark else { return }
+        while buffer.count - start < 3 && !reachedEnd { fill() }
+        if SourceBytes.startsWithByteOrderMark(buffer[start...]) { start += 3 }
+        checkedByteOrderMark = true
     }
 
     public var hasPendingInput: Bool {

@@ -37,18 +37,24 @@ public enum PrismaSchemaReader {
     /// Reads the schema file at `path`. Throws only when the file cannot be read (the error is a
     /// `Diagnostic` with code E0516); schema problems come back as diagnostics.
     public static func load(path: String, configuration: TenancyConfiguration? = nil) throws -> (catalog: Catalog?, source: SourceFile, diagnostics: [Diagnostic]) {
-        if FileSystem.kind(of: path) == .directory, let folder = SchemaFolder.read(path) {
+        if FileSystem.kind(of: path) == .directory, let folder = try SchemaFolder.read(path) {
             let source = SourceFile(name: path, text: folder.text)
             let result = read(source, configuration: configuration)
             return (result.catalog, source, result.diagnostics.map { folder.locate($0, in: source) })
         }
-        guard let data = FileSystem.contents(of: path) else {
-            let kind = FileSystem.kind(of: path)
-            let why = kind == .missing ? "does not exist" : kind == .directory ? "is a folder with no `.prisma` file" : "cannot be read"
+        let data: [UInt8]
+        switch FileSystem.read(path) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure):
+            let why = switch failure {
+            case .missing: "does not exist"
+            case .directory: "is a folder with no `.prisma` file"
+            case .tooLarge, .system: "cannot be read: \(failure)"
+            }
             throw Diagnostic(.schemaUnreadable, "the Prisma schema `\(path)` \(why)", at: .at(0),
                              hints: ["pass `--schema PATH`, set `LQL_SCHEMA`, or run lql where `prisma/schema.prisma` or `schema.prisma` is"])
         }
-        let source = SourceFile(name: path, text: String(decoding: data, as: UTF8.self))
+        let source = SourceFile(name: path, text: String(decoding: SourceBytes.withoutByteOrderMark(data), as: UTF8.self))
         let result = read(source, configuration: configuration)
         return (result.catalog, source, result.diagnostics)
     }

@@ -9,19 +9,30 @@ struct SchemaFolder {
     var text = ""
     var parts: [Part] = []
 
-    /// Nil when the folder holds no `.prisma` file.
-    static func read(_ folder: String) -> SchemaFolder? {
+    /// Nil when the folder holds no `.prisma` file. Throws (E0516) when one is too large, or all
+    /// of them together are over `FileSystem.sourceSizeLimit`.
+    static func read(_ folder: String) throws(Diagnostic) -> SchemaFolder? {
         var folderText = SchemaFolder()
         var line = 1
         for path in prismaFiles(under: folder, depth: 0) {
-            guard let bytes = FileSystem.contents(of: path) else { continue }
-            var text = String(decoding: bytes, as: UTF8.self)
+            let bytes: [UInt8]
+            switch FileSystem.read(path) {
+            case .success(let b): bytes = b
+            case .failure(.tooLarge(let limit)): throw tooLarge(path, limit)
+            case .failure: continue
+            }
+            if folderText.text.utf8.count + bytes.count > FileSystem.sourceSizeLimit { throw tooLarge(folder, FileSystem.sourceSizeLimit) }
+            var text = String(decoding: SourceBytes.withoutByteOrderMark(bytes), as: UTF8.self)
             if !text.hasSuffix("\n") { text += "\n" }
             folderText.parts.append(Part(path: path, start: folderText.text.utf8.count, firstLine: line))
             folderText.text += text
             line += text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         }
         return folderText.parts.isEmpty ? nil : folderText
+    }
+
+    private static func tooLarge(_ path: String, _ limit: Int) -> Diagnostic {
+        Diagnostic(.schemaUnreadable, "the Prisma schema `\(path)` cannot be read: \(FileSystem.ReadFailure.tooLarge(limit: limit))", at: .at(0))
     }
 
     private static func prismaFiles(under folder: String, depth: Int) -> [String] {

@@ -4,6 +4,9 @@ import Glibc
 import Darwin
 #endif
 
+/// read(2), named apart from FileSystem.read.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(fd, buffer, count) }
+
 /// The few file operations lql's run path needs, on POSIX calls (see ProcessEnvironment for why
 /// not Foundation).
 public enum FileSystem {
@@ -21,28 +24,66 @@ public enum FileSystem {
 
     public static func exists(_ path: String) -> Bool { kind(of: path) != .missing }
 
-    /// The whole file, or nil when it cannot be opened or read (missing, a directory, no permission).
-    public static func contents(of path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
-        return readToEnd(fileDescriptor: fd, sizeHint: Int(info.st_size))
+    /// The most lql reads of one source (a report, a schema file, an `\i` file, a script on stdin,
+    /// `.env`, `lql.toml`): 64 MiB, hundreds of times any real one, so `/dev/zero` or a runaway
+    /// pipe is "file too large" instead of memory running out.
+    public static let sourceSizeLimit = 64 * 1024 * 1024
+
+    /// Why a file could not be read, worded for a message after its path.
+    public enum ReadFailure: Error, Sendable, Equatable, CustomStringConvertible {
+        case missing
+        case directory
+        case tooLarge(limit: Int)
+        /// strerror of the call that failed, taken right after it.
+        case system(String)
+
+        public var description: String {
+            switch self {
+            case .missing: "no such file"
+            case .directory: "it is a directory"
+            case .tooLarge(let limit): "file too large (lql reads at most \(limit / (1024 * 1024)) MiB)"
+            case .system(let reason): reason
+            }
+        }
     }
 
-    /// Everything up to end of file (a pipe, a terminal, a file), or nil on a read error.
+    /// The whole file, or nil when it cannot be opened or read (missing, a directory, no
+    /// permission, over `sourceSizeLimit`).
+    public static func contents(of path: String) -> [UInt8]? {
+        try? read(path).get()
+    }
+
+    /// The whole file (a FIFO or device is read to its end), at most `limit` bytes.
+    public static func read(_ path: String, limit: Int = sourceSizeLimit) -> Result<[UInt8], ReadFailure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { return .failure(errno == ENOENT ? .missing : .system(String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.system(String(cString: strerror(errno)))) }
+        if info.st_mode & S_IFMT == S_IFDIR { return .failure(.directory) }
+        if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > limit { return .failure(.tooLarge(limit: limit)) }
+        return read(fileDescriptor: fd, sizeHint: min(Int(info.st_size), limit), limit: limit)
+    }
+
+    /// Everything up to end of file (a pipe, a terminal, a file), or nil on a read error or
+    /// past `sourceSizeLimit`.
     public static func readToEnd(fileDescriptor fd: Int32, sizeHint: Int = 0) -> [UInt8]? {
+        try? read(fileDescriptor: fd, sizeHint: sizeHint).get()
+    }
+
+    /// Everything up to end of file, at most `limit` bytes.
+    public static func read(fileDescriptor fd: Int32, sizeHint: Int = 0, limit: Int = sourceSizeLimit) -> Result<[UInt8], ReadFailure> {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(max(sizeHint, 0))
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n == 0 { return bytes }
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n == 0 { return .success(bytes) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return nil
+                return .failure(errno == EISDIR ? .directory : .system(String(cString: strerror(errno))))
             }
+            if bytes.count + n > limit { return .failure(.tooLarge(limit: limit)) }
             bytes.append(contentsOf: chunk[0..<n])
         }
     }

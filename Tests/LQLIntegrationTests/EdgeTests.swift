@@ -50,7 +50,7 @@ import Testing
         let dir = NSTemporaryDirectory() + "lql-edge-env-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try Data("LQL_TENANT=well\u{0}crafted\n".utf8).write(to: URL(fileURLWithPath: dir + "/.env"))
+        try Data("DEFAULT_TENANT_SLUG=well\u{0}crafted\n".utf8).write(to: URL(fileURLWithPath: dir + "/.env"))
         let r = try runProcess(Repository.lqlBinary, ["run", "-e", "Order | count"] + EdgeTests.schema,
                                environment: lqlEnvironment(["DATABASE_URL": db.readerURL]), directory: dir)
         #expect(r.status == 4, "\(r.err)")
@@ -68,7 +68,7 @@ import Testing
         let dir = NSTemporaryDirectory() + "lql-edge-env-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try Data(("LQL_TENANT=" + String(repeating: "w", count: 1 << 20) + "\n").utf8).write(to: URL(fileURLWithPath: dir + "/.env"))
+        try Data(("DEFAULT_TENANT_SLUG=" + String(repeating: "w", count: 1 << 20) + "\n").utf8).write(to: URL(fileURLWithPath: dir + "/.env"))
         let env = try runProcess(Repository.lqlBinary, ["run", "-e", "Order | count"] + EdgeTests.schema,
                                  environment: lqlEnvironment(["DATABASE_URL": db.readerURL]), directory: dir)
         #expect(env.status == 4, "\(env.err.prefix(300))")

@@ -36,7 +36,7 @@ import Testing
         do {
             let sink = try AtomicFileSink(path: target)
             try sink.write(String(repeating: "x", count: 200_000))
-            #expect(FileManager.default.fileExists(atPath: sink.temporaryPath))
+            #expect(FileManager.default.fileExists(atPath: sink.temporaryPath!))
             sink.discard()
         }
         do {

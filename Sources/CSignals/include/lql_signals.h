@@ -12,6 +12,15 @@ struct pg_conn;
 /// Idempotent. Returns 0 on success, -1 with errno set.
 int lql_install_sigint_handler(void);
 
+/// Installs the same handler for SIGTERM and SIGHUP (timeout(1), cron, systemd, a closed
+/// terminal): the running query is cancelled on the server like a Ctrl-C, and the signal is
+/// remembered for good, so the interrupt flag stays set and the command ends (it exits 128+signal).
+/// Only lql's commands call it, never a library user or the test process. Idempotent.
+int lql_install_termination_handlers(void);
+
+/// SIGTERM or SIGHUP once one has arrived, else 0.
+int lql_termination_signal(void);
+
 /// Makes `conn` the connection whose running query Ctrl-C cancels. Call again after every
 /// (re)connect: a new backend has a new cancel key. NULL clears.
 void lql_set_cancel(struct pg_conn *conn);
@@ -22,7 +31,8 @@ void lql_clear_cancel(void);
 void lql_set_query_running(int running);
 int lql_query_is_running(void);
 
-/// Returns 1 (and clears the flag) if SIGINT arrived since the last call, else 0.
+/// Returns 1 (and clears the flag) if SIGINT arrived since the last call, else 0. After a
+/// SIGTERM or SIGHUP the flag is never cleared.
 int lql_take_interrupt(void);
 /// Reads the flag without clearing it.
 int lql_interrupt_pending(void);
