@@ -87,10 +87,10 @@ let package = Package(
         // Reads Package.swift, docs/architecture.md and Sources/: the module map's import rules.
         .testTarget(name: "LQLArchitectureTests"),
         .testTarget(name: "LQLSyntaxTests", dependencies: ["LQLSyntax"]),
-        .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema", "LQLConfig"], exclude: ["InitGolden"]),
+        .testTarget(name: "LQLSchemaTests", dependencies: ["LQLSchema", "LQLConfig", "LQLTestSupport"], exclude: ["InitGolden"]),
         .testTarget(name: "LQLFormatTests", dependencies: ["LQLFormat", "LQLSyntax", "LQLTestSupport"]),
         .testTarget(name: "LQLLanguageServerTests", dependencies: ["LQLSyntax", "LQLTestSupport"]),
-        .testTarget(name: "LQLCompileTests", dependencies: ["LQL"], exclude: ["Golden"]),
+        .testTarget(name: "LQLCompileTests", dependencies: ["LQL", "LQLTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LQLOutputTests", dependencies: ["LQLOutput"], exclude: ["Golden"]),
         .testTarget(name: "LQLReplTests", dependencies: ["LQLRepl", "LQL", "LQLPostgres", "LQLTenancy", "LQLOutput", "LQLTestSupport", "LQLHelp"]),
         .testTarget(name: "LQLSecurityTests", dependencies: ["LQL", "LQLPostgres", "LQLTenancy", "LQLDoctor", "LQLCluster", "LQLTestSupport"]),

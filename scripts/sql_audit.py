@@ -2,7 +2,7 @@
 """Audit compiled LQL SQL for injection and tenant-scope invariants.
 
 Reads JSON lines {"sql": str, "binds": int, "canaries": [str, ...], "name": str?,
-"scopes": {table: {"key": column} | {"through": true} | {"none": true}}?} on stdin.
+"scopes": {table: {"key": column} | {"through": true} | {"link": true} | {"none": true}}?} on stdin.
 Without "scopes" every table must carry `alias.tenant_id = $1` (the Leora convention); with it
 each table is checked against its own model's scope (lql.toml: per-model key columns, models
 scoped through a path, shared or unscoped models).
@@ -14,7 +14,10 @@ For each statement checks, with pglast (PostgreSQL's own parser):
   4. every table reference (RangeVar) of every SELECT is covered by a predicate
      `alias.<its key column> = $1` in that SELECT's WHERE or in a JOIN's ON, or, for a model
      scoped through a path, by an EXISTS subquery there that correlates with the alias (the
-     subquery's own tables are checked like any SELECT's);
+     subquery's own tables are checked like any SELECT's); the hidden table of an implicit
+     many-to-many relation ({"link": true}: Prisma's `_AToB`, no tenant column) is covered when
+     that SELECT ties both its columns `A` and `B` to rows read elsewhere — `alias."A" = x.col`
+     with another alias, or `alias."A" IN (SELECT …)` — since those rows carry their own scopes;
   5. no canary string occurs in the SQL text.
 Prints one line per violation; exit 1 on any, 0 when clean, 2 on bad input.
 """
@@ -94,6 +97,30 @@ def exists_aliases(node):
     return found
 
 
+def column_ref(node):
+    """(alias, column) of a two-part ColumnRef, else None."""
+    if isinstance(node, dict) and node.get("@") == "ColumnRef":
+        fields = [f.get("sval") for f in node.get("fields", [])]
+        if len(fields) == 2:
+            return (fields[0], fields[1])
+    return None
+
+
+def link_ties(node):
+    """Columns a condition ties to other rows: `a.c = b.d` (two aliases) ties both,
+    `a.c IN (SELECT …)` ties a.c."""
+    if node.get("@") == "A_Expr" and node.get("kind", {}).get("name") == "AEXPR_OP" \
+            and [n.get("sval") for n in node.get("name", [])] == ["="]:
+        left, right = column_ref(node.get("lexpr")), column_ref(node.get("rexpr"))
+        if left and right and left[0] != right[0]:
+            return {left, right}
+    if node.get("@") == "SubLink" and node.get("subLinkType", {}).get("name") == "ANY_SUBLINK":
+        ref = column_ref(node.get("testexpr"))
+        if ref:
+            return {ref}
+    return set()
+
+
 def range_vars(from_items, out_vars, out_quals):
     for item in from_items or []:
         kind = item.get("@")
@@ -166,12 +193,14 @@ def check_select(sel, problems, scopes=None):
         return
     covered = set()
     correlated = set()
+    tied = set()
 
     def collect(n):
         a = is_tenant_pred(n)
         if a:
             covered.add(a)
         correlated.update(exists_aliases(n))
+        tied.update(link_ties(n))
 
     for q in quals + ([sel["whereClause"]] if sel.get("whereClause") is not None else []):
         walk_no_subselect(q, collect)
@@ -182,6 +211,11 @@ def check_select(sel, problems, scopes=None):
         elif "key" in scope:
             if (alias, scope["key"]) not in covered:
                 problems.append(f"table {rel!r} AS {alias} has no `{alias}.{scope['key']} = $1` in its WHERE/ON")
+        elif scope.get("link"):
+            loose = [c for c in ("A", "B") if (alias, c) not in tied]
+            if loose:
+                problems.append(f"link table {rel!r} AS {alias} does not tie " + " and ".join(f"`{alias}.{c}`" for c in loose)
+                                + " to a row read elsewhere in its WHERE/ON")
         elif scope.get("through"):
             if alias not in correlated:
                 problems.append(f"table {rel!r} AS {alias} is scoped through a path but no EXISTS in its WHERE/ON correlates with it")

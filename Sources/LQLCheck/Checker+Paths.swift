@@ -85,9 +85,10 @@ extension Checker {
                 return nil
             }
             if let relation = field.relation {
-                if relation.implicitJoinTable != nil {
-                    error(.unsupportedField, "`\(current.name).\(field.name)` is an implicit many-to-many relation, which lql does not follow yet",
-                          at: segment.span)
+                if let table = relation.implicitJoinTable, relation.implicitJoin == nil {
+                    // Prisma links the hidden table's `A`/`B` to each end's single-field `@id`.
+                    error(.unsupportedField, "`\(current.name).\(field.name)` is an implicit many-to-many relation (`\(table)`) between models that do not both have a single-field `@id`, so lql cannot follow it",
+                          at: segment.span, hints: ["give `\(current.name)` and `\(relation.targetModel)` an `@id` field each, or model the link table explicitly"])
                     return nil
                 }
                 guard let target = catalog.model(named: relation.targetModel) else {

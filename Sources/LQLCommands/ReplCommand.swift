@@ -47,10 +47,9 @@ struct PromptLauncher {
                                   useColor: frontEnd.environment.useColorOnStdout, interactive: interactive,
                                   environment: frontEnd.environment.variables)
         if !quiet {
-            session.banner = "lql \(LQLVersion.number) · database \(context.connection.database)"
+            // The session adds the time zone in use (known once the tenant is resolved) and the help.
+            session.bannerHead = "lql \(LQLVersion.number) · database \(context.connection.database)"
                 + (context.tenant.isEmpty ? "" : " · tenant \(context.tenant)")
-                + (context.scope.timeZone == nil ? "" : " · time zone \(session.timeZoneDescription)")
-                + " · \\help for help, \\q quits"
         }
         let status = session.run()
         if status != 0 { throw CommandFailure(ExitStatus(rawValue: status) ?? .serverError) }

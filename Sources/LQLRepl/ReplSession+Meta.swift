@@ -117,6 +117,7 @@ extension ReplSession {
             let resolved = try scope.resolve(name, on: connection)
             tenant = resolved
             tenantName = name
+            refreshTenantZone()
             lastStatement = nil  // its binds name the previous tenant
             (lineSource as? LineReader)?.prompt = promptStyle
             say("tenant \(resolved.slug) (\(resolved.id))")

@@ -45,8 +45,12 @@ public final class ReplSession {
     var promptReader: EntryReader?
     /// Tenant slugs the role can see, for `\tenant <Tab>` (loaded at start and by `\tenants`).
     var tenantSlugs: [String] = []
-    /// The first line an interactive session prints (version, database, tenant); nil for none (`-q`).
-    public var banner: String?
+    /// The start of the first line an interactive session prints (version, database, tenant);
+    /// the session adds the time zone in use and the help (`banner`). nil for none (`-q`).
+    public var bannerHead: String?
+    /// `--time-zone tenant`: the zone the tenant's scope reads dates in, for the banner and
+    /// `\conninfo` (ReplSession+TimeZone.swift).
+    var tenantZoneName: String?
     var values: [String: String] = [:]
     var definitions = SessionDefinitions()
     /// The last statement that ran (for `\sql` and `\explain`).
@@ -101,6 +105,7 @@ public final class ReplSession {
         if interactive { loadTenantSlugs() }
         let source = suppliedSource ?? makeStandardSource()
         lineSource = source
+        if interactive, scope.timeZone != nil { refreshTenantZone() }
         if interactive, let banner { say(banner) }
         if interactive, tenant == nil { say(Self.noTenantHint) }
         flushAll()

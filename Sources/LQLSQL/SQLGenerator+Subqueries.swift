@@ -4,9 +4,21 @@ import LQLSchema
 // To-many relations never join: each use is a correlated subquery, so a row is never repeated
 // and `count(rel)` is 0 (not 1) when nothing is related.
 extension StatementBuilder {
-    /// `c1."customer_id" = t."id"` for each join column pair of a to-many step.
+    /// `c1."customer_id" = t."id"` for each join column pair of a to-many step. An implicit
+    /// many-to-many step correlates through Prisma's hidden table instead:
+    /// `EXISTS (SELECT 1 FROM "_PostToTag" AS l1 WHERE l1."A" = t."id" AND l1."B" = c1."id")`.
+    /// The link table has no tenant column: the parent row is already scoped and `child`
+    /// carries its own model's predicate, so a link to another tenant's row finds nothing.
     func correlation(_ step: RelationStep, child: SQLAlias, parent: SQLAlias) -> [SQLWriter] {
-        step.relation.joinColumns.map { pair in
+        if let link = step.relation.implicitJoin {
+            var w = writer()
+            writeLinkExists(link, remote: child, into: &w) { w in
+                w.write(" = ")
+                w.write(alias: parent, column: link.localKey)
+            }
+            return [w]
+        }
+        return step.relation.joinColumns.map { pair in
             var w = writer()
             w.write(alias: child, column: pair.remote)
             w.write(" = ")
@@ -33,6 +45,22 @@ extension StatementBuilder {
         for step in c.hops.dropFirst() + [c.relation] {
             guard let outer = inner.table else { preconditionFailure("a hop outside a table context") }
             let sub = TableContext(model: model(step.target), alias: nextAlias("c"))
+            if let link = step.relation.implicitJoin {
+                // `EXISTS (SELECT 1 FROM "_PostToTag" AS l2 WHERE l2."B" = c2."id" AND l2."A" IN (<keys>))`
+                var keys = writer()
+                keys.write(alias: outer.alias, column: link.localKey)
+                block.items = [(keys, "", false)]
+                let previous = block
+                var membership = writer()
+                writeLinkExists(link, remote: sub.alias, into: &membership) { w in
+                    w.write(" IN ")
+                    self.writeSubquery(previous, into: &w)
+                }
+                block = Block(from: .table(sub))
+                block.wheres = [membership]
+                inner = ExprContext(table: sub, derived: nil)
+                continue
+            }
             let pairs = step.relation.joinColumns
             var keys = writer()
             for (i, pair) in pairs.enumerated() {
@@ -53,6 +81,24 @@ extension StatementBuilder {
             inner = ExprContext(table: sub, derived: nil)
         }
         return (block, inner)
+    }
+
+    /// `EXISTS (SELECT 1 FROM <link> AS lN WHERE lN."<remote side>" = remote."<key>" AND lN."<local side>"<local>)`:
+    /// a link row counts only when tied to a row at each end (the audit checks both ties).
+    func writeLinkExists(_ link: ImplicitJoin, remote: SQLAlias, into w: inout SQLWriter, local: (inout SQLWriter) -> Void) {
+        let l = nextAlias("l")
+        w.write("EXISTS (SELECT 1 FROM ")
+        tenancy.writeLinkTable(link, into: &w)
+        w.write(" AS ")
+        w.write(alias: l)
+        w.write(" WHERE ")
+        w.write(alias: l, column: link.remoteSide)
+        w.write(" = ")
+        w.write(alias: remote, column: link.remoteKey)
+        w.write(" AND ")
+        w.write(alias: l, column: link.localSide)
+        local(&w)
+        w.write(")")
     }
 
     func writeSubquery(_ block: Block, into w: inout SQLWriter) {

@@ -52,6 +52,20 @@ struct TenantPredicates {
         w.write(identifier: model.tableName)
     }
 
+    /// An implicit many-to-many's hidden table (`_PostToTag`), qualified like its first model's
+    /// table: in the schema style a link of two tenant-schema models is the tenant's own.
+    func writeLinkTable(_ link: ImplicitJoin, into w: inout SQLWriter) {
+        if let schema = link.schema {
+            var inTenantSchema = false
+            if case .schemaPerTenant(let s) = catalog.tenancy, schema == s.tenantSchemaTemplate { inTenantSchema = true }
+            if !inTenantSchema {
+                w.write(identifier: schema)
+                w.write(".")
+            }
+        }
+        w.write(identifier: link.table)
+    }
+
     /// The model's tenant predicate on `alias`, or nothing (shared, unscoped, schema style).
     func rowPredicate(_ model: Model, alias: SQLAlias, table: SQLBindTable) -> SQLWriter? {
         guard isRowLevel else { return nil }

@@ -39,6 +39,13 @@ public struct Catalog: Sendable {
         return canReadMany(m)
     }
 
+    /// `f` is a relation into the tenancy root (`tenant`, or another such as `partnerTenant`):
+    /// refused in queries, since the root holds every tenant.
+    public func leadsToTenantRoot(_ f: Field) -> Bool {
+        guard let r = f.relation else { return false }
+        return model(named: r.targetModel)?.isTenantRoot ?? false
+    }
+
     /// Rows of `m` may be read as a set (a query's source, a to-many relation, a collection).
     public func canReadMany(_ m: Model) -> Bool {
         guard case .rowLevel = tenancy else { return true }
@@ -292,6 +299,9 @@ public struct Relation: Hashable, Sendable {
     /// For an implicit many-to-many relation (lists on both sides, no `fields:`), Prisma's join
     /// table (`_CategoryToPost`, columns `A` and `B`); `joinColumns` is then empty.
     public var implicitJoinTable: String? = nil
+    /// How that join table links the two ends, when both models have a single-field `@id`
+    /// (Prisma requires it); nil: lql cannot follow the relation.
+    public var implicitJoin: ImplicitJoin? = nil
 
     public init(name: String?, targetModel: String, cardinality: Cardinality, oppositeField: String?,
                 joinColumns: [ColumnPair], isOwningSide: Bool) {
@@ -301,6 +311,31 @@ public struct Relation: Hashable, Sendable {
         self.oppositeField = oppositeField
         self.joinColumns = joinColumns
         self.isOwningSide = isOwningSide
+    }
+}
+
+/// Prisma's hidden join table of an implicit many-to-many relation, seen from one end: the table
+/// (`_CategoryToPost`, or `_Name` for `@relation("Name")`) has no columns but `A` and `B`, `A`
+/// pointing at the `@id` of the model whose name sorts first (in a self-relation, `A` holds the
+/// rows the field that sorts first lists). A row of this end links to the target rows with
+/// `link.<localSide> = this.<localKey> AND link.<remoteSide> = target.<remoteKey>`.
+public struct ImplicitJoin: Hashable, Sendable {
+    public var table: String
+    /// `@@schema` of the model whose name sorts first (Prisma puts the table there).
+    public var schema: String?
+    /// `A` or `B`: the link column holding this end's key.
+    public var localSide: String
+    public var remoteSide: String
+    /// This end's and the target's `@id` columns.
+    public var localKey: String
+    public var remoteKey: String
+    public init(table: String, schema: String?, localSide: String, remoteSide: String, localKey: String, remoteKey: String) {
+        self.table = table
+        self.schema = schema
+        self.localSide = localSide
+        self.remoteSide = remoteSide
+        self.localKey = localKey
+        self.remoteKey = remoteKey
     }
 }
 

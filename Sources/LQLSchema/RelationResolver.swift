@@ -119,15 +119,36 @@ struct RelationResolver {
 
     private mutating func implicitManyToMany(_ a: FieldRef, _ b: FieldRef) {
         let name = relation(a).name ?? [modelName(a), modelName(b)].sorted().joined(separator: "To")
-        setRelation(a, opposite: field(b).name, joinColumns: [], table: "_" + name)
-        setRelation(b, opposite: field(a).name, joinColumns: [], table: "_" + name)
+        // Column `A` points at the model whose name sorts first; in a self-relation, `A` holds
+        // the rows listed by the field whose name sorts first (Prisma's rule: renaming the fields
+        // of a self-relation swaps its meaning). `first` is the end whose own key is in `A`.
+        let aFirst = modelName(a) != modelName(b) ? modelName(a) < modelName(b) : field(a).name > field(b).name
+        let (first, second) = aFirst ? (a, b) : (b, a)
+        let schema = models[first.model].schemaName
+        let keys = (singleIdColumn(models[first.model]), singleIdColumn(models[second.model]))
+        func link(_ side: String, _ other: String, _ local: String?, _ remote: String?) -> ImplicitJoin? {
+            guard let local, let remote else { return nil }
+            return ImplicitJoin(table: "_" + name, schema: schema, localSide: side, remoteSide: other, localKey: local, remoteKey: remote)
+        }
+        setRelation(first, opposite: field(second).name, joinColumns: [], table: "_" + name,
+                    implicit: link("A", "B", keys.0, keys.1))
+        setRelation(second, opposite: field(first).name, joinColumns: [], table: "_" + name,
+                    implicit: link("B", "A", keys.1, keys.0))
     }
 
-    private mutating func setRelation(_ r: FieldRef, opposite: String, joinColumns: [ColumnPair], table: String?) {
+    /// The column of a model's single-field `@id` (an implicit many-to-many needs one on both ends).
+    private func singleIdColumn(_ m: Model) -> String? {
+        guard m.primaryKey.count == 1, let f = m.field(named: m.primaryKey[0]), !f.isRelation else { return nil }
+        return f.columnName
+    }
+
+    private mutating func setRelation(_ r: FieldRef, opposite: String, joinColumns: [ColumnPair], table: String?,
+                                      implicit: ImplicitJoin? = nil) {
         var rel = relation(r)
         rel.oppositeField = opposite
         rel.joinColumns = joinColumns
         rel.implicitJoinTable = table
+        rel.implicitJoin = implicit
         models[r.model].fields[r.field].type = .relation(rel)
     }
 

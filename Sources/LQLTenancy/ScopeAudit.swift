@@ -66,6 +66,8 @@ public enum QueryTag {
 final class StatementLedger {
     private struct Entry {
         var sql: SQLStatement
+        /// The source text when the statement was sent (`attribute(toSource:)` may change it later).
+        var sourceText: String
         var started: Double
         var durationMs: Double?
         var rows = 0
@@ -88,10 +90,10 @@ final class StatementLedger {
         let started = Clock.monotonicSeconds()
         do {
             let result = try send(tagged)
-            entries.append(Entry(sql: statement, started: started, durationMs: Self.since(started), rows: rows(result)))
+            entries.append(Entry(sql: statement, sourceText: source.text, started: started, durationMs: Self.since(started), rows: rows(result)))
             return result
         } catch {
-            entries.append(Entry(sql: statement, started: started, durationMs: Self.since(started), error: error))
+            entries.append(Entry(sql: statement, sourceText: source.text, started: started, durationMs: Self.since(started), error: error))
             throw error
         }
     }
@@ -103,10 +105,10 @@ final class StatementLedger {
         let started = Clock.monotonicSeconds()
         do {
             let stream = try send(tagged)
-            entries.append(Entry(sql: statement, started: started, stream: stream))
+            entries.append(Entry(sql: statement, sourceText: source.text, started: started, stream: stream))
             return stream
         } catch {
-            entries.append(Entry(sql: statement, started: started, durationMs: Self.since(started), error: error))
+            entries.append(Entry(sql: statement, sourceText: source.text, started: started, durationMs: Self.since(started), error: error))
             throw error
         }
     }
@@ -114,6 +116,8 @@ final class StatementLedger {
     /// Tells `hook` of every statement, in order; `scopeError` is how the scope ended.
     func report(to hook: (ScopedStatement) -> Void, tenant: Tenant, role: String, scopeError: (any Error)?) {
         for entry in entries {
+            var source = source
+            source.text = entry.sourceText
             let streamDone = entry.stream.map { $0.commandTag != nil } ?? true
             hook(ScopedStatement(tenant: tenant, role: role, source: source, sql: entry.sql,
                                  rows: entry.stream?.rowsRead ?? entry.rows,

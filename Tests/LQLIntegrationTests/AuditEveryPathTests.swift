@@ -103,6 +103,23 @@ import Testing
         #expect(expressions.count == 2 && expressions.allSatisfy { $0["tenantSlug"] as? String == "well-crafted" })
     }
 
+    @Test func runOfTwoFilesRecordsEachStatementWithItsOwnFilesText() throws {
+        let db = try LeoraCluster.shared()
+        let log = try Log()
+        defer { try? FileManager.default.removeItem(atPath: log.directory) }
+        let first = log.directory + "/first.lql", second = log.directory + "/second.lql"
+        try "Customer | where name == \"\(Self.secret)\" | count\n".write(toFile: first, atomically: true, encoding: .utf8)
+        try "Order | take 3 | select number\nInvoice | count\n".write(toFile: second, atomically: true, encoding: .utf8)
+        let run = try runLQL(["run", first, second, "--schema", Repository.leoraSchemaPath, "--tenant", "well-crafted"], environment: log.environment(db))
+        #expect(run.status == 0, "\(run.err)")
+        let records = try log.records()
+        #expect(records.map { $0["sourceText"] as? String ?? "" }
+                == ["Customer | where name == ? | count\n", "Order | take ? | select number\nInvoice | count\n", "Order | take ? | select number\nInvoice | count\n"])
+        #expect(records.map { $0["rows"] as? Int ?? -1 } == [1, 3, 1])
+        #expect(Set(records.map { $0["sqlHash"] as? String ?? "" }).count == 3, "each statement's own SQL")
+        #expect(Set(records.map { $0["queryID"] as? String ?? "" }).count == 1, "one run, one query id")
+    }
+
     @Test func aFailedStatementIsRecordedWithItsSQLState() throws {
         let db = try LeoraCluster.shared()
         let log = try Log()

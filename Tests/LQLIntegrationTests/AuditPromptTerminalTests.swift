@@ -53,7 +53,11 @@ import Testing
         named.close()
         let tenant = try startPrompt(log, extraArguments: ["--time-zone", "tenant"])
         defer { tenant.close() }
-        try tenant.waitFor("time zone the tenant's own")
+        // `tenant`: the banner names the tenant's own zone, and \conninfo too.
+        try tenant.waitFor("time zone the tenant's own (America/Los_Angeles) · \\help for help")
+        try tenant.type("\\conninfo")
+        try tenant.press("Enter")
+        try tenant.waitFor("Time zone: the tenant's own (America/Los_Angeles).")
         let utc = try startPrompt(log)
         defer { utc.close() }
         let plain = try utc.waitForFreshPrompt("well-crafted>")

@@ -10,13 +10,23 @@ import Testing
 /// nothing: every case has data in at least two tenants.
 func expectEqualToHandWrittenSQLInEveryLeoraTenant(_ c: ConformanceCase, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let db = try LeoraCluster.shared()
-    let reader = try Connection(db.readerURL)
-    let owner = try Connection(db.ownerURL)
+    try expectEqualToHandWrittenSQL(c, catalog: db.catalog, scope: TenantScope(), tenants: LeoraCluster.tenants,
+                                    readerURL: db.readerURL, ownerURL: db.ownerURL, tenantID: db.tenantID,
+                                    sourceLocation: sourceLocation)
+}
+
+/// The same check for any row-level example: `$1` of the hand-written SQL is the tenant's id
+/// (`tenantID`), lql runs through `scope` on the reader's connection.
+func expectEqualToHandWrittenSQL(_ c: ConformanceCase, catalog: Catalog, scope: TenantScope, tenants: [String],
+                                 readerURL: String, ownerURL: String, tenantID: (String) throws -> String,
+                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let reader = try Connection(readerURL)
+    let owner = try Connection(ownerURL)
     var nonEmpty = 0
-    for tenant in LeoraCluster.tenants {
-        let got = try runCompiledQuery(c.lql, catalog: db.catalog, scope: TenantScope(), tenant: tenant,
+    for tenant in tenants {
+        let got = try runCompiledQuery(c.lql, catalog: catalog, scope: scope, tenant: tenant,
                                        on: reader, parameters: c.parameters)
-        let want = try owner.execute(c.sql, [try db.tenantID(tenant)]).rows
+        let want = try owner.execute(c.sql, [try tenantID(tenant)]).rows
         #expect(normalized(got, c) == normalized(want, c), "tenant \(tenant)", sourceLocation: sourceLocation)
         if !want.isEmpty, want != [["0"]] { nonEmpty += 1 }
     }

@@ -21,7 +21,7 @@ import LQLTestSupport
         #expect(run.status == 0, "\(run.errors)")
         let sums = run.output.split(separator: "\n").filter { $0.first?.isNumber == true }
         #expect(sums == ["40661.30", "37540.46", "40661.30", "37540.46"], "\(run.output)")
-        #expect(run.output.contains("Time zone: the tenant's own."), "\(run.output)")
+        #expect(run.output.contains("Time zone: the tenant's own (America/Los_Angeles)."), "\(run.output)")
     }
 
     @Test func unknownZoneIsAnErrorForTheNextQuery() throws {

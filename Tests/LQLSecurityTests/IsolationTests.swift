@@ -345,83 +345,20 @@ struct IsolationTests {
 
     @Test("random well-typed queries: the compiler's own predicates isolate every tenant")
     func isolation() throws {
-        let clock = ContinuousClock.now
         let pg = try LeoraCluster.shared()
-        let reader = try Connection(pg.readerURL)
-        let owner = try Connection(pg.ownerURL)
-        let verify = try Connection(pg.ownerURL)
-        let scope = TenantScope()
-        let seed = IsolationTests.seed, count = IsolationTests.count
-        print("isolation: seed \(seed) (LQL_ISOLATION_SEED), \(count) queries × 3 tenants (LQL_ISOLATION_COUNT)")
-        let generator = QueryGenerator(catalog: Security.catalog, db: verify, seed: seed)
+        try IsolationProperty(catalog: Security.catalog, readerURL: pg.readerURL, ownerURL: pg.ownerURL, scope: TenantScope(),
+                              tenants: LeoraCluster.tenants, seed: IsolationTests.seed, count: IsolationTests.count,
+                              auditScopes: nil, label: "isolation").run()
+    }
 
-        // The verifying role really bypasses RLS: in a tenant's scope it sees every tenant's orders.
-        let all = try verify.execute("SELECT count(*) FROM orders")[0, 0]
-        let inScope = try scope.withTenant("north-cellars", on: owner) { try $0.connection.execute("SELECT count(*) FROM orders")[0, 0] }
-        try #require(all == inScope, "the superuser does not bypass RLS; the comparison would prove nothing")
-
-        var executed = 0, nonEmpty = 0, rowQueries = 0, checkedIds = 0
-        var audited: [Security.AuditItem] = []
-        var mutantCaught = false
-        for i in 0..<count {
-            let (source, shape, parameters) = generator.query()
-            if i < 8 || ProcessInfo.processInfo.environment["LQL_ISOLATION_VERBOSE"] != nil { print("isolation: query \(i): \(source)") }
-            let result = Security.compile(source, parameters: parameters)
-            guard let program = result.program, !result.hasErrors, let statement = program.statements.last else {
-                let messages = result.diagnostics.map { "\($0.code.code): \($0.message)" }.joined(separator: "\n")
-                Issue.record("generator bug or compiler bug: query \(i) does not compile:\n\(source)\nparameters: \(parameters)\n\(messages)")
-                continue
-            }
-            let sql = statement.sql
-            audited.append(Security.AuditItem(name: "generated \(i): \(source)", sql: sql.text, binds: sql.binds.count, canaries: []))
-            // Mutation check: without the compiler's tenant predicates, the superuser run must differ
-            // for some query (the comparison can fail, so its passing means something).
-            if !mutantCaught, shape == .rows, sql.text.hasPrefix("SELECT") {
-                var mutant = sql
-                mutant.text = sql.text.replacingOccurrences(of: "t.\"tenant_id\" = $1", with: "$1 IS NOT NULL")
-                let a = try scope.withTenant("north-cellars", on: owner) { try $0.execute(mutant).rows }
-                let b = try scope.withTenant("north-cellars", on: reader) { try $0.execute(mutant).rows }
-                if IsolationTests.multiset(a) != IsolationTests.multiset(b) { mutantCaught = true }
-            }
-            let idColumn = sql.columnNames.firstIndex(of: "id")
-            if shape == .rows {
-                rowQueries += 1
-                #expect(idColumn != nil, "raw rows without id: \(source) -> \(sql.columnNames)")
-            }
-            for slug in LeoraCluster.tenants {
-                let viaRLS: [[String?]]
-                let tenant: Tenant
-                do {
-                    (viaRLS, tenant) = try scope.withTenant(slug, on: reader) { tx in (try tx.execute(sql).rows, tx.tenant) }
-                } catch {
-                    Issue.record("query \(i) fails as lql_reader for \(slug): \(error)\n\(source)\n\(sql.text)")
-                    continue
-                }
-                let withoutRLS = try scope.withTenant(slug, on: owner) { tx in try tx.execute(sql).rows }
-                executed += 1
-                if !viaRLS.isEmpty { nonEmpty += 1 }
-                #expect(IsolationTests.multiset(viaRLS) == IsolationTests.multiset(withoutRLS),
-                        "query \(i) for \(slug): \(viaRLS.count) rows under RLS, \(withoutRLS.count) without\n\(source)\n\(sql.text)")
-                if shape == .rows, let idColumn, !withoutRLS.isEmpty {
-                    let model = source.split(separator: "\n").last?.split(separator: " ").first.map(String.init) ?? ""
-                    guard let m = Security.catalog.model(named: model) else { continue }
-                    let ids = Set(withoutRLS.compactMap { $0[idColumn] })
-                    let idCol = m.field(named: "id")?.columnName ?? "id"
-                    let owned = try verify.execute(
-                        "SELECT count(DISTINCT \"\(idCol)\") FROM \"\(m.tableName)\" WHERE \"\(idCol)\"::text = ANY(string_to_array($1, ',')) AND \"tenant_id\" = $2",
-                        [ids.joined(separator: ","), tenant.id], types: [25, 25])[0, 0]
-                    #expect(owned == String(ids.count), "query \(i) for \(slug) returns ids of another tenant\n\(source)")
-                    checkedIds += ids.count
-                }
-            }
-        }
-        #expect(mutantCaught, "no query distinguished the compiler's predicates from RLS alone")
-        if Security.hasPglast {
-            let (status, output) = try Security.audit(audited)
-            #expect(status == 0, "sql_audit violations in generated queries:\n\(output)")
-        }
-        let elapsed = ContinuousClock.now - clock
-        print("isolation: \(executed) runs (\(nonEmpty) non-empty), \(rowQueries) raw-row queries, \(checkedIds) ids verified, \(elapsed)")
-        #expect(reader.isConnected)
+    /// The same property over the helpdesk example (an lql.toml: uuid keys, Message through its
+    /// ticket, implicit many-to-many relations the generator follows like any to-many one).
+    @Test("random well-typed queries isolate every organization of the helpdesk example")
+    func helpdeskIsolation() throws {
+        let db = try HelpdeskCluster.shared()
+        let count = ProcessInfo.processInfo.environment["LQL_ISOLATION_COUNT"].flatMap(Int.init).map { max(1, $0 / 4) } ?? 500
+        try IsolationProperty(catalog: db.catalog, readerURL: db.readerURL, ownerURL: db.ownerURL, scope: db.scope,
+                              tenants: HelpdeskCluster.tenants, seed: IsolationTests.seed, count: count,
+                              auditScopes: Security.auditScopes(db.catalog), label: "helpdesk isolation").run()
     }
 }

@@ -45,7 +45,7 @@ enum Security {
         var sql: String
         var binds: Int
         var canaries: [String]
-        /// Table → its scope ({"key": column}, {"through": "1"}, {"none": "1"}); nil: tenant_id everywhere.
+        /// Table → its scope ({"key": column}, {"through": "1"}, {"link": "1"}, {"none": "1"}); nil: tenant_id everywhere.
         var scopes: [String: [String: String]]? = nil
     }
 
@@ -57,6 +57,10 @@ enum Security {
             case .key(_, let column), .root(let column): out[m.tableName] = ["key": column]
             case .through: out[m.tableName] = ["through": "1"]
             case .shared, .unscoped, .tenantSchema: out[m.tableName] = ["none": "1"]
+            }
+            // Implicit many-to-many tables: no tenant column, tied to both (scoped) ends.
+            for f in m.relationFields {
+                if let link = f.relation?.implicitJoin { out[link.table] = ["link": "1"] }
             }
         }
         return out

@@ -205,6 +205,11 @@ import Testing
         let d = try #require(one.diagnostics.first { $0.code.code == "E0229" })
         #expect(d.message == "lql refuses to follow `Note.partnerTenant`: it leads to `Tenant`, which holds the tenants themselves", "\(d.message)")
         #expect(d.hints.contains { $0.contains("partnerTenantId") }, "\(d.hints)")
+        // `lql schema Note` lists it as hidden, not as a relation to follow.
+        let note = CatalogDescription.model(try #require(Self.catalog.model(named: "Note")), in: Self.catalog)
+        let hidden = try #require(note.components(separatedBy: "Hidden (refused in queries)").last)
+        #expect(hidden.contains("partnerTenant") && hidden.contains("leads to the tenancy root"), "\(note)")
+        #expect(!(note.components(separatedBy: "Hidden").first ?? "").contains("partnerTenant "), "\(note)")
     }
 
     /// The same under configured tenancy (lql.toml names the root) with another root's name.

@@ -28,6 +28,7 @@ struct DemoCluster {
 
     var stateFile: String { directory + "/\(example.name).loaded" }
     var schemaPath: String { examplesDirectory + "/" + example.schemaFile }
+    var configPath: String? { example.configFile.map { examplesDirectory + "/" + $0 } }
     var readerURL: String { cluster.url(user: example.readerRole, database: example.database) }
     var adminURL: String { cluster.url(user: "postgres", database: example.database) }
 
@@ -115,7 +116,7 @@ struct DemoCluster {
         export DEFAULT_TENANT_SLUG='\(example.defaultTenant)'
         export LQL_SCHEMA='\(schemaPath)'
 
-        """
+        """ + (configPath.map { "export LQL_CONFIG='\($0)'\n" } ?? "")
     }
 }
 

@@ -7,7 +7,7 @@ struct DemoOptions: ParsableArguments {
     @Option(name: .long, help: "Where the private cluster lives.")
     var dir: String = ".lql/demo"
 
-    @Option(name: .long, help: "Which example: leora (row-level security) or supply-chain (one schema per tenant).")
+    @Option(name: .long, help: "Which example: leora (row-level security), supply-chain (one schema per tenant) or helpdesk (an lql.toml: Organization with uuid ids, a schema folder).")
     var example: String = "leora"
 
     @Option(name: .long, help: "Data size: 1 ≈ 1,000 orders for the largest tenant; grows linearly.")

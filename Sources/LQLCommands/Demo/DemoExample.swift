@@ -1,3 +1,4 @@
+import LQLCluster
 import Foundation
 
 /// One example database lql can set up by itself: where its files are, how to load them, who
@@ -11,6 +12,9 @@ struct DemoExample: Sendable {
     let loading: Loading
     let readerRole: String
     let defaultTenant: String
+    /// The example's `lql.toml` (relative to the examples directory), for an example whose
+    /// tenancy is configured rather than Leora's conventions.
+    var configFile: String? = nil
 
     enum Loading: Sendable {
         /// Trusted SQL files run in order, as the owner, each as one text, then `seedCall` with
@@ -33,7 +37,15 @@ struct DemoExample: Sendable {
         loading: .schemaPerTenant(directory: "supply-chain"),
         readerRole: "lql_reader", defaultTenant: "acme")
 
-    static let all: [DemoExample] = [.leora, .supplyChain]
+    /// An Organization root with uuid ids and `organizationId` keys, a model scoped through its
+    /// ticket, implicit many-to-many relations, a schema folder and an lql.toml.
+    static let helpdesk = DemoExample(
+        name: "helpdesk", database: "helpdesk",
+        schemaFile: "helpdesk/schema", reportsDirectory: "helpdesk/reports",
+        loading: .scripts(files: HelpdeskExample.files.map { "helpdesk/" + $0 }, seedCall: HelpdeskExample.seedCall),
+        readerRole: "lql_reader", defaultTenant: "northwind", configFile: "helpdesk/lql.toml")
+
+    static let all: [DemoExample] = [.leora, .supplyChain, .helpdesk]
 
     static func named(_ name: String) -> DemoExample? { all.first { $0.name == name } }
 }

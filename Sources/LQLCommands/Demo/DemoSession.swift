@@ -10,7 +10,10 @@ struct DemoSession {
 
     func run() throws {
         // Option groups only hold values when parsed, so the demo's settings go in as arguments.
-        let frontEnd = try CompilerFrontEnd(schema: try SchemaOptions.parse(["--schema", demo.schemaPath]), useConfiguration: false)
+        // An example with its own lql.toml reads that one, never the working directory's.
+        let schemaArguments = ["--schema", demo.schemaPath] + (demo.configPath.map { ["--config", $0] } ?? [])
+        let frontEnd = try CompilerFrontEnd(schema: try SchemaOptions.parse(schemaArguments),
+                                            useConfiguration: demo.configPath != nil)
         let connection = try ConnectionOptions.parse(["--db", demo.readerURL, "--tenant", demo.example.defaultTenant])
         if Terminal.isTerminal(0) && Terminal.isTerminal(1) {
             try PromptLauncher(frontEnd: frontEnd, connection: connection, format: output.format ?? .table,
