@@ -8,6 +8,9 @@ public enum CheckLimits {
     /// Most stages in one query, counting those inlined from its `let`s (real reports have a
     /// few dozen; each stage may become a nesting level of the SQL).
     public static let maxInlinedStages = 2_000
+    /// Most expression nodes one derived column may become once the derived columns it uses
+    /// are written in place (each use copies the expression: a chain of them grows exponentially).
+    public static let maxInlinedExpressionSize = 10_000
 }
 extension DiagnosticCode {
     public static let unknownModel = DiagnosticCode("E0201", "unknown model")

@@ -45,6 +45,21 @@ extension Checker {
         for item in items {
             scope.derived = derived
             if case .columns(let c) = kind { scope.kind = .columns(c) }
+            var weight = 1
+            if case .row = kind {
+                weight = inlinedWeight(item.expr, derived: derived)
+                if weight > CheckLimits.maxInlinedExpressionSize {
+                    let name = names.name(for: item.name, expr: item.expr)
+                    error(.queryTooLarge, "`\(name)` would be written out as \(weight == Int.max ? "more than \(Int.max)" : "\(weight)") terms, "
+                          + "because every use of a derived column copies its expression; lql writes at most \(CheckLimits.maxInlinedExpressionSize)",
+                          at: item.expr.span,
+                          hints: ["`select` the columns it uses first: after a `select`, later stages read them as columns instead of copying them"])
+                    // Still defined (as an error), so the stages after it report nothing more.
+                    derived.append(DerivedColumn(name: name, type: .error, inline: errorExpr(item.expr.span), span: item.name?.span ?? item.expr.span,
+                                                 weight: 0))
+                    continue
+                }
+            }
             let typed = checkExpr(item.expr, scope)
             let name = names.name(for: item.name, expr: item.expr)
             let nameSpan = item.name?.span ?? item.expr.span
@@ -62,7 +77,8 @@ extension Checker {
                 }
                 if !typed.outputReferences.isDisjoint(with: groupNames) { flush() }
                 let window = typed.isMaterializedByDerive
-                derived.append(DerivedColumn(name: name, type: typed.type, inline: window ? nil : typed, span: nameSpan))
+                derived.append(DerivedColumn(name: name, type: typed.type, inline: window ? nil : typed, span: nameSpan,
+                                             weight: window ? 1 : (typed.type.isError ? 0 : weight)))
                 group.append(OutputItem(name: name, value: .expr(typed), span: item.span))
                 if window { groupNames.insert(name) }
             case .columns(let columns):

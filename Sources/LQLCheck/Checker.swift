@@ -64,6 +64,8 @@ struct DerivedColumn {
     var type: LQLType
     var inline: TypedExpr?
     var span: Span
+    /// Expression nodes a use of it becomes (see InlinedWeight.swift); 1 when not inlined.
+    var weight = 1
 }
 
 final class Checker {

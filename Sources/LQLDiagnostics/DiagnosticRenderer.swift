@@ -15,6 +15,8 @@ public struct DiagnosticRenderer: Sendable {
         diagnostics.map { render($0, in: source) }.joined(separator: "\n")
     }
 
+    /// Messages, notes and hints may quote what the user typed (`--param f=…`): shown with
+    /// VisibleText, so an escape sequence in a value cannot repaint the terminal.
     public func render(_ d: Diagnostic, in source: SourceFile) -> String {
         let loc = source.location(of: d.span.start)
         let endLoc = source.location(of: d.span.end)
@@ -22,7 +24,7 @@ public struct DiagnosticRenderer: Sendable {
         var out = ""
         let sev = d.severity.rawValue
         out += paint(sev + "[\(d.code.code)]", d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36")
-        out += paint(": " + DiagnosticRenderer.shortenQuoted(d.message), "1") + "\n"
+        out += paint(": " + DiagnosticRenderer.shortenQuoted(VisibleText.visible(d.message)), "1") + "\n"
         out += gutter + paint("--> ", "34") + "\(source.name):\(loc.line):\(loc.column)\n"
         out += gutter + paint(" |", "34") + "\n"
         let fullLine = source.lineText(loc.line)
@@ -40,13 +42,13 @@ public struct DiagnosticRenderer: Sendable {
         for note in d.notes {
             if let span = note.span {
                 let nl = source.location(of: span.start)
-                out += gutter + paint(" = ", "34") + "note: \(DiagnosticRenderer.shortenQuoted(note.message)) (\(source.name):\(nl.line):\(nl.column))\n"
+                out += gutter + paint(" = ", "34") + "note: \(DiagnosticRenderer.shortenQuoted(VisibleText.visible(note.message))) (\(source.name):\(nl.line):\(nl.column))\n"
             } else {
-                out += gutter + paint(" = ", "34") + "note: \(DiagnosticRenderer.shortenQuoted(note.message))\n"
+                out += gutter + paint(" = ", "34") + "note: \(DiagnosticRenderer.shortenQuoted(VisibleText.visible(note.message)))\n"
             }
         }
         for hint in d.hints {
-            out += gutter + paint(" = ", "34") + paint("help", "1;32") + ": \(DiagnosticRenderer.shortenQuoted(hint))\n"
+            out += gutter + paint(" = ", "34") + paint("help", "1;32") + ": \(DiagnosticRenderer.shortenQuoted(VisibleText.visible(hint)))\n"
         }
         return out
     }

@@ -1,3 +1,5 @@
+import LQLDiagnostics
+
 /// SQL and bind values as lql prints them for people and for psql (`lql compile`, the MCP
 /// `compile_query` text, `\sql`, `\explain`, statement headings). The values sit in `-- ` comments,
 /// and psql ends a comment at a newline or carriage return: a raw one in a value would make the
@@ -45,14 +47,7 @@ public enum PrintedSQL {
 
     /// `text` with every character `needsEscape` names written as its backslash escape, for
     /// headings, type names, tenant slugs and plan lines: one line, nothing hidden.
-    public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if needsEscape(scalar) { out += escape(scalar) } else { out.unicodeScalars.append(scalar) }
-        }
-        return out
-    }
+    public static func visible(_ text: String) -> String { VisibleText.visible(text) }
 
     /// EXPLAIN's text rows, each made visible. A custom plan shows bind values as `'…'`
     /// literals, and the server splits its text into rows at every newline, also one inside a
@@ -76,41 +71,11 @@ public enum PrintedSQL {
         return lines
     }
 
-    /// Control characters (C0, DEL, C1), line and paragraph separators, and invisible format
-    /// characters (bidi embeddings, overrides and isolates, marks, the BOM, tag characters):
-    /// each can end a comment, move the cursor, or hide or reorder what a reader sees. Zero-width
-    /// joiner and non-joiner stay: emoji and several scripts need them, and they hide nothing.
-    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v >= 0x20 && v < 0x7F { return false }
-        if v < 0x20 || (0x7F...0x9F).contains(v) { return true }
-        if v == 0x200C || v == 0x200D { return false }
-        switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator: return true
-        default: return false
-        }
-    }
+    /// The characters no printed value holds raw (VisibleText.needsEscape).
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool { VisibleText.needsEscape(scalar) }
 
     /// One character's backslash escape (`\n`, `\x1B`, `\u202E`, `\U000E0041`).
-    public static func escape(_ scalar: Unicode.Scalar) -> String {
-        switch scalar {
-        case "\n": return "\\n"
-        case "\r": return "\\r"
-        case "\t": return "\\t"
-        case "\u{08}": return "\\b"
-        case "\u{0C}": return "\\f"
-        default:
-            let v = scalar.value
-            if v < 0x80 { return "\\x" + hex(v, digits: 2) }
-            if v <= 0xFFFF { return "\\u" + hex(v, digits: 4) }
-            return "\\U" + hex(v, digits: 8)
-        }
-    }
-
-    static func hex(_ v: UInt32, digits: Int) -> String {
-        let symbols = Array("0123456789ABCDEF")
-        return String((0..<digits).reversed().map { symbols[Int((v >> (4 * UInt32($0))) & 0xF)] })
-    }
+    public static func escape(_ scalar: Unicode.Scalar) -> String { VisibleText.escape(scalar) }
 }
 
 extension String {

@@ -67,8 +67,14 @@ extension StatementBuilder {
             block = nest(block)
             return
         }
-        block = nest(block)
-        passThrough(block)
+        if block.items == nil, block.limit == nil, block.offset == nil {
+            // Columns under a sort by an expression of them: list them in this block, which
+            // keeps that ORDER BY (nesting could carry only plain column keys up).
+            passThrough(block)
+        } else {
+            block = nest(block)
+            passThrough(block)
+        }
         let ctx = context(of: block)
         for item in items {
             var w = writer()

@@ -64,4 +64,13 @@ struct PrintedSQLTests {
                                                #"        Filter: (name = 'x\nSELECT 1;''\n'::text)"#, "  ->  Index Scan"])
         #expect(PrintedSQL.planLines(["a 'b", "c"]) == [#"a 'b\nc"#])
     }
+
+    /// A diagnostic quoting a supplied value (`--param f=<ESC>[2J…`) cannot repaint the terminal.
+    @Test func diagnosticsShowQuotedValuesEscaped() {
+        let result = Fixtures.compile("param f: Float\nOrder | where total > $f | count", parameters: ["f": "\u{1B}[2J\u{202E}x\r"])
+        let rendered = DiagnosticRenderer(useColor: false).render(result.diagnostics, in: SourceFile(name: "t", text: "param f: Float\nOrder | where total > $f | count"))
+        #expect(result.diagnostics.map(\.code) == [.invalidParameterValue])
+        #expect(rendered.contains(#"`f=\x1B[2J\u202Ex\r` is not a valid Float"#), "\(rendered)")
+        #expect(!rendered.unicodeScalars.contains { $0 != "\n" && VisibleText.needsEscape($0) }, "\(rendered.debugDescription)")
+    }
 }
