@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "LQLCompletion", dependencies: ["LQLDiagnostics", "LQLSyntax", "LQLSchema"]),
         // `lql lsp`: the language server (JSON over stdio; Foundation here, off the query run path).
         .target(name: "LQLLanguageServer", dependencies: ["LQL", "LQLDiagnostics", "LQLSchema", "LQLFormat", "LQLCompletion", "LQLSystem"]),
-        .target(name: "LQLAudit", dependencies: ["LQLPostgres", "LQLOutput", "LQLSystem"]),
+        .target(name: "LQLAudit", dependencies: ["LQLPostgres", "LQLTenancy", "LQLSQL", "LQLSyntax", "LQLDiagnostics", "LQLOutput", "LQLSystem"]),
         // `lql mcp`: the Model Context Protocol server (the SDK's MCP target: swift-system,
         // swift-log, FoundationNetworking; no SwiftNIO); runs queries through LQLTenancy like `lql run`.
         .target(name: "LQLMCP", dependencies: [

@@ -56,7 +56,8 @@ public enum LQLCompiler {
 
     static func title(of span: Span, in source: SourceFile) -> String {
         let text = source.text(in: span)
-        let first = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first ?? ""
+        // Any line break ends it (a CRLF file's `\r\n` is one Character, not "\n").
+        let first = text.split(maxSplits: 1, omittingEmptySubsequences: true, whereSeparator: \.isNewline).first ?? ""
         return first.trimmingBlanks()
     }
 }

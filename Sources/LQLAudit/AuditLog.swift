@@ -6,20 +6,33 @@ import Darwin
 import LQLOutput
 import LQLPostgres
 import LQLSystem
+import LQLTenancy
 import Synchronization
 
-/// One line of the audit log: who ran what, as which role, for which tenant, with what result.
-/// Bind values are never recorded (they may be customer data); only how many there were.
+/// One line of the audit log: who ran what, as which role, for which tenant, with what result;
+/// one record per statement run in a tenant scope (docs/audit-log.md, format `version` 2).
+/// Values are never recorded (they may be customer data): not the binds (only how many there
+/// were), and not the literals of the source, which is kept with each literal replaced by `?`.
 public struct AuditRecord: Sendable {
+    /// The record format; 2 since records carry the resolved tenant, the origin and the source
+    /// without its literal values (1 had `tenant` as typed and the source as written).
+    public static let formatVersion = 2
+
     /// ISO-8601, UTC, with milliseconds.
     public var time: String
     public var osUser: String
     public var dbRole: String
-    public var tenant: String
-    /// SHA-256 (hex) of the LQL source text.
+    /// The tenant the scope was resolved to (its key and slug), whatever was typed to name it.
+    public var tenantID: String
+    public var tenantSlug: String
+    /// How the statement was run (`ScopeSource.origins`): prompt, include, stdin, run, expression, mcp.
+    public var origin: String
+    /// SHA-256 (hex) of `sourceText`: of the source without its values, so the hash cannot be
+    /// used to confirm a guessed value either.
     public var sourceHash: String
+    /// The LQL source with every literal value replaced by `?` and comments emptied (SourceRedaction).
     public var sourceText: String
-    /// SHA-256 (hex) of the SQL text sent (without bind values).
+    /// SHA-256 (hex) of the SQL text sent (without bind values or the query-id tag).
     public var sqlHash: String
     public var bindCount: Int
     public var rows: Int
@@ -28,21 +41,33 @@ public struct AuditRecord: Sendable {
     public var outcome: String
     public var queryID: String?
 
-    public init(time: Double = Clock.wallSeconds(), osUser: String = AuditRecord.currentOSUser(), dbRole: String, tenant: String,
+    /// `sourceText` is the source as given: the record keeps it only with its values removed.
+    public init(time: Double = Clock.wallSeconds(), osUser: String = AuditRecord.currentOSUser(), dbRole: String,
+                tenantID: String, tenantSlug: String, origin: String,
                 sourceText: String, sql: String, bindCount: Int, rows: Int, durationMs: Double, outcome: String,
                 queryID: String? = nil) {
         self.time = AuditRecord.iso8601(time)
         self.osUser = osUser
         self.dbRole = dbRole
-        self.tenant = tenant
-        self.sourceHash = SHA256.hex(sourceText)
-        self.sourceText = sourceText
+        self.tenantID = tenantID
+        self.tenantSlug = tenantSlug
+        self.origin = origin
+        self.sourceText = SourceRedaction.redacted(sourceText)
+        self.sourceHash = SHA256.hex(self.sourceText)
         self.sqlHash = SHA256.hex(sql)
         self.bindCount = bindCount
         self.rows = rows
         self.durationMs = durationMs
         self.outcome = outcome
         self.queryID = queryID
+    }
+
+    /// The record of one statement a tenant scope ran.
+    public init(_ statement: ScopedStatement) {
+        self.init(dbRole: statement.role, tenantID: statement.tenant.id, tenantSlug: statement.tenant.slug,
+                  origin: statement.source.origin, sourceText: statement.source.text, sql: statement.sql.text,
+                  bindCount: statement.sql.binds.count, rows: statement.rows, durationMs: statement.durationMs,
+                  outcome: AuditRecord.outcome(for: statement.error), queryID: statement.source.queryID)
     }
 
     /// "ok" or "error: 42501" (or "error" when the failure had no SQLSTATE, e.g. a lost connection).
@@ -79,10 +104,12 @@ public struct AuditRecord: Sendable {
     public var jsonLine: String {
         var fields: [(String, String)] = [
             ("bindCount", String(bindCount)), ("dbRole", JSONText.quoted(dbRole)),
-            ("durationMs", AuditRecord.number(durationMs)), ("osUser", JSONText.quoted(osUser)),
+            ("durationMs", AuditRecord.number(durationMs)), ("origin", JSONText.quoted(origin)), ("osUser", JSONText.quoted(osUser)),
             ("outcome", JSONText.quoted(outcome)), ("rows", String(rows)),
             ("sourceHash", JSONText.quoted(sourceHash)), ("sourceText", JSONText.quoted(sourceText)),
-            ("sqlHash", JSONText.quoted(sqlHash)), ("tenant", JSONText.quoted(tenant)), ("time", JSONText.quoted(time)),
+            ("sqlHash", JSONText.quoted(sqlHash)), ("tenantId", JSONText.quoted(tenantID)),
+            ("tenantSlug", JSONText.quoted(tenantSlug)), ("time", JSONText.quoted(time)),
+            ("version", String(AuditRecord.formatVersion)),
         ]
         if let queryID { fields.append(("queryID", JSONText.quoted(queryID))) }
         fields.sort { $0.0 < $1.0 }
@@ -110,6 +137,11 @@ public struct AuditLog: Sendable {
     public static func defaultPath(environment: [String: String]) -> String {
         if let explicit = environment["LQL_AUDIT_LOG"], !explicit.isEmpty { return explicit }
         return FilePath.join(FileSystem.homeDirectory(environment: environment), ".lql/audit.jsonl")
+    }
+
+    /// The hook a `TenantScope` calls for each statement it ran (`onStatement`): one record each.
+    public func recorder() -> @Sendable (ScopedStatement) -> Void {
+        { [self] statement in append(AuditRecord(statement)) }
     }
 
     public func append(_ record: AuditRecord) {
@@ -141,18 +173,8 @@ public struct AuditLog: Sendable {
     // MARK: query ids
 
     /// 12 random hex digits, tying an audit record to the statement in `pg_stat_activity` and the server log.
-    public static func queryID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<6).map { _ in
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            return byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
-        }.joined()
-    }
+    public static func queryID() -> String { QueryTag.newID() }
 
-    /// `/* lql qid=<id> */ <sql>`. The id must come from `queryID()` (hex only), so the comment
-    /// cannot be closed early; anything else is left out rather than put into SQL text.
-    public static func tagged(_ sql: String, queryID: String) -> String {
-        guard !queryID.isEmpty, queryID.allSatisfy(\.isHexDigit) else { return sql }
-        return "/* lql qid=\(queryID) */ " + sql
-    }
+    /// `/* lql qid=<id> */ <sql>` (`QueryTag.tagged`: an id that is not hex is left out).
+    public static func tagged(_ sql: String, queryID: String) -> String { QueryTag.tagged(sql, queryID: queryID) }
 }

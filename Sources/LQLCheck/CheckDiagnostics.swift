@@ -2,6 +2,13 @@ import LQLDiagnostics
 
 // The catalog of semantic diagnostics: one stable code per kind of problem, E02xx.
 // Codes never change once released; add new ones at the end.
+
+/// The checker's safety limits: a query must compile in bounded time and memory.
+public enum CheckLimits {
+    /// Most stages in one query, counting those inlined from its `let`s (real reports have a
+    /// few dozen; each stage may become a nesting level of the SQL).
+    public static let maxInlinedStages = 2_000
+}
 extension DiagnosticCode {
     public static let unknownModel = DiagnosticCode("E0201", "unknown model")
     public static let unknownField = DiagnosticCode("E0202", "unknown field")
@@ -34,6 +41,8 @@ extension DiagnosticCode {
     public static let unqueryableModel = DiagnosticCode("E0229", "model not queryable")
     public static let listOutsideIn = DiagnosticCode("E0230", "list outside `in`")
     public static let distinctOverShape = DiagnosticCode("E0231", "distinct over a nested shape")
+    public static let queryTooLarge = DiagnosticCode("E0232", "query too large")
+    public static let valueOutOfRange = DiagnosticCode("E0233", "literal out of range")
 
     /// Every semantic code, for documentation and the uniqueness test.
     public static let checkCatalog: [DiagnosticCode] = [
@@ -42,6 +51,6 @@ extension DiagnosticCode {
         .nonAggregate, .wrongArity, .invalidLimit, .nonBooleanCondition, .forbiddenField, .invalidDefault,
         .redefinition, .useBeforeDefinition, .misplacedRange, .notAColumn, .invalidParameterValue, .distinctOverShape,
         .missingParameter, .misplacedCollection, .invalidShape, .unsupportedField, .invalidArgument,
-        .nestedAggregate, .unqueryableModel, .listOutsideIn,
+        .nestedAggregate, .unqueryableModel, .listOutsideIn, .queryTooLarge, .valueOutOfRange,
     ] + analyticsCatalog + analyticsFilterCodes
 }

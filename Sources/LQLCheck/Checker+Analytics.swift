@@ -117,16 +117,10 @@ extension Checker {
         stages.append(.takeBy(count, keys: typedKeys, tieBreak: tieBreak))
     }
 
-    /// Whether the rows are still in the order of a `sort` (no grouping or union since).
+    /// Whether the rows are still in the order of a `sort` (no grouping or union since),
+    /// looking back through the inlined `let` stages too.
     func sortInEffect(_ stages: [TypedStage]) -> Bool {
-        for stage in stages.reversed() {
-            switch stage {
-            case .sort: return true
-            case .group, .aggregate, .count, .append: return false
-            default: continue
-            }
-        }
-        return false
+        StageChain.sortDecision(stages) ?? inlinedPrefix?.sortInEffect ?? false
     }
 
     /// `append q`: the same number of columns, pairwise of one type; names from the left.

@@ -23,11 +23,12 @@ extension Checker {
             return TypedExpr(.not(t), type: LQLType(.boolean, isOptional: t.type.isOptional), span: e.span)
         case .unary(.negate, let x):
             let t = checkExpr(x, scope, expected: expected)
+            // Folded on the digits, so `-(-1)` is `1` (not the text `--1`) and no width can overflow.
             if case .constant(.integer(let d)) = t.kind, t.type.isInteger {
-                return TypedExpr(.constant(.integer("-" + d)), type: t.type, span: e.span)
+                return TypedExpr(.constant(.integer(Self.negatedDigits(d))), type: t.type, span: e.span)
             }
             if case .constant(.decimal(let d)) = t.kind {
-                return TypedExpr(.constant(.decimal("-" + d)), type: t.type, span: e.span)
+                return TypedExpr(.constant(.decimal(Self.negatedDigits(d))), type: t.type, span: e.span)
             }
             if !t.type.isError && !t.type.isNumeric && t.type.base != .duration {
                 error(.typeMismatch, "`-` needs a number or a duration, but `\(source.text(in: x.span))` is \(t.type)", at: x.span)
@@ -71,12 +72,23 @@ extension Checker {
             if let v = Int64(d) { type = (Int64(Int32.min)...Int64(Int32.max)).contains(v) ? .int : .bigInt }
             else { return TypedExpr(.constant(.decimal(d)), type: .decimal, span: span) }
             return TypedExpr(.constant(.integer(d)), type: type, span: span)
-        case .decimal(let d): return TypedExpr(.constant(.decimal(d)), type: .decimal, span: span)
+        case .decimal(let d):
+            guard ValueRanges.decimal(d) else {
+                error(.valueOutOfRange, "this number has more digits than PostgreSQL's numeric holds", at: span,
+                      hints: ["at most 131072 digits before the point and 16383 after"])
+                return errorExpr(span)
+            }
+            return TypedExpr(.constant(.decimal(d)), type: .decimal, span: span)
         case .boolean(let b): return TypedExpr(.constant(.boolean(b)), type: .boolean, span: span)
         case .null: return TypedExpr(.constant(.null), type: .null, span: span)
         case .date(let d): return TypedExpr(.constant(.date(d)), type: .date, span: span)
         case .timestamp(let t): return TypedExpr(.constant(.timestamp(t)), type: .dateTime, span: span)
         case .duration(let amount, let unit):
+            guard ValueRanges.duration(amount: amount, unit: unit) else {
+                error(.valueOutOfRange, "`\(source.text(in: span))` is beyond the range of a PostgreSQL interval", at: span,
+                      hints: ["at most 2147483647 of a unit (178956970 years, 306783378 weeks); write a smaller amount or a larger unit"])
+                return errorExpr(span)
+            }
             return TypedExpr(.constant(.duration(amount: amount, unit: unit)), type: .duration, span: span)
         }
     }
@@ -192,5 +204,10 @@ extension Checker {
         case .unary(.negate, let x): return needsContext(x, scope)
         default: return false
         }
+    }
+
+    /// A numeral's text negated: a leading `-` dropped, or one added.
+    static func negatedDigits(_ d: String) -> String {
+        d.hasPrefix("-") ? String(d.dropFirst()) : "-" + d
     }
 }

@@ -118,11 +118,12 @@ extension Checker {
     func reportBadValue(name: String, text: String, type: LQLType, at span: Span) {
         let example: String = switch type.base {
         case .int, .bigInt: "a whole number like 42"
-        case .decimal, .float: "a number like 12.50"
+        case .decimal: "a number like 12.50"
+        case .float: "a number like 12.50 or 1.5e-3 (decimal digits, within ±1.8e308 and not so small it rounds to 0)"
         case .boolean: "true or false"
         case .dateTime: "a date like 2025-01-01 or a timestamp like 2025-01-01T09:30:00Z"
         case .date: "a date like 2025-01-01"
-        case .duration: "a duration like `30 days`"
+        case .duration: "a duration like `30 days` (at most 2147483647 of a unit, 178956970 years)"
         case .enumeration(let e): "one of " + (catalog.enumType(named: e)?.values.map(\.name).joined(separator: ", ") ?? "its values")
         default: "a \(type.baseName)"
         }
@@ -154,10 +155,9 @@ extension Checker {
         case .int: return Int32(trimmed).map { _ in .integer(trimmed) }
         case .bigInt: return Int64(trimmed).map { _ in .integer(trimmed) }
         case .decimal:
-            return trimmed.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil ? .decimal(trimmed) : nil
+            return trimmed.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil && ValueRanges.decimal(trimmed) ? .decimal(trimmed) : nil
         case .float:
-            guard let d = Double(trimmed), d.isFinite else { return nil }
-            return .float(trimmed)
+            return ValueRanges.float(trimmed) ? .float(trimmed) : nil
         case .boolean:
             switch trimmed.lowercased() {
             case "true": return .boolean(true)
@@ -175,7 +175,9 @@ extension Checker {
             default: return nil
             }
         case .duration:
-            if case .duration(let a, let u) = literalViaParser(trimmed) { return .duration(amount: a, unit: u) }
+            if case .duration(let a, let u) = literalViaParser(trimmed), ValueRanges.duration(amount: a, unit: u) {
+                return .duration(amount: a, unit: u)
+            }
             return nil
         case .null, .error: return nil
         }

@@ -32,6 +32,19 @@ extension Checker {
                                        : ["remove it from the query"])
     }
 
+    /// A relation into the tenancy root, whatever it is called (`partnerTenant Tenant?`): the
+    /// root holds every tenant and is not scoped by lql's predicates (nor, in Leora, by RLS), so
+    /// following it would read another tenant's row. Refused like querying the root itself.
+    func refuseTenantRoot(_ field: Field, of model: Model, root: Model, at span: Span) {
+        var hints = ["a query always runs inside one tenant's scope: no tenant's row is part of it"]
+        if let r = field.relation, r.isOwningSide, r.joinColumns.count == 1,
+           let key = model.fields.first(where: { !$0.isRelation && !$0.isForbidden && $0.columnName == r.joinColumns[0].local }) {
+            hints.append("the key it stores, `\(key.name)`, is a field of `\(model.name)` and may be read")
+        }
+        error(.unqueryableModel, "lql refuses to follow `\(model.name).\(field.name)`: it leads to `\(root.name)`, which holds the tenants themselves",
+              at: span, hints: hints)
+    }
+
     /// An unscoped model read as a set would show every tenant's rows: refused, with the
     /// `lql.toml` line that would scope it.
     func refuseUnscoped(_ model: Model, at span: Span) {
@@ -80,6 +93,10 @@ extension Checker {
                 }
                 guard let target = catalog.model(named: relation.targetModel) else {
                     error(.unknownModel, "`\(field.name)` points to unknown model `\(relation.targetModel)`", at: segment.span)
+                    return nil
+                }
+                if target.isTenantRoot {
+                    refuseTenantRoot(field, of: current, root: target, at: segment.span)
                     return nil
                 }
                 if relation.cardinality == .toMany, !catalog.canReadMany(target) {

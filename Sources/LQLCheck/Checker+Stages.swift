@@ -4,18 +4,22 @@ import LQLSyntax
 
 extension Checker {
     /// Checks a query. `final` queries produce output: a query that ends on model rows selects
-    /// the model's default columns.
-    func checkQuery(_ query: Query, final: Bool) -> (query: CheckedQuery, scope: Scope.Kind, derived: [DerivedColumn])? {
+    /// the model's default columns, and its stages are the inlined `let` stages and its own.
+    /// A `let` (not `final`) keeps only its own stages; `prefix` is its source `let`'s chain.
+    func checkQuery(_ query: Query, final: Bool)
+        -> (query: CheckedQuery, scope: Scope.Kind, derived: [DerivedColumn], prefix: StageChain?, overLimit: Bool)? {
         var stages: [TypedStage] = []
         var scopeKind: Scope.Kind
         var derived: [DerivedColumn] = []
+        var prefix: StageChain?
         let modelName: String
         let sourceName = query.source.name
         if let letDef = lets[sourceName] {
-            stages = letDef.query.stages
+            if letDef.overLimit { return nil }
+            prefix = letDef.chain
             scopeKind = letDef.endScope
             derived = letDef.derived
-            modelName = letDef.query.model
+            modelName = letDef.model
         } else if let model = catalog.model(named: sourceName) {
             if model.isTenantRoot {
                 error(.unqueryableModel, "lql refuses to query `\(sourceName)`: it holds the tenants themselves",
@@ -42,6 +46,21 @@ extension Checker {
             return nil
         }
 
+        let inlined = prefix?.count ?? 0
+        let overLimit = inlined + query.stages.count > CheckLimits.maxInlinedStages
+        if overLimit {
+            error(.queryTooLarge, "this query has \(inlined + query.stages.count) stages"
+                  + (inlined > 0 ? ", \(inlined) of them from its chain of `let`s" : "")
+                  + "; lql compiles at most \(CheckLimits.maxInlinedStages) stages into one statement",
+                  at: inlined > 0 ? query.source.span : query.span,
+                  hints: ["combine stages (one `where a and b` for `where a | where b`, one `derive` with several columns) or split the work into separate queries"])
+            // A `let` over the limit is still defined, so queries built on it fail quietly.
+            if !final { return (CheckedQuery(model: modelName, stages: [], columns: [], span: query.span), scopeKind, derived, prefix, true) }
+            return nil
+        }
+        let outer = inlinedPrefix
+        inlinedPrefix = prefix
+        defer { inlinedPrefix = outer }
         for stage in query.stages {
             checkStage(stage, scope: &scopeKind, derived: &derived, into: &stages)
         }
@@ -56,7 +75,9 @@ extension Checker {
         case .constant: columns = []
         }
         let chart = query.chart.flatMap { checkChart($0, columns: columns) }
-        return (CheckedQuery(model: modelName, stages: stages, columns: columns, span: query.span, chart: chart), scopeKind, derived)
+        if final, let prefix { stages = prefix.flattened() + stages }
+        return (CheckedQuery(model: modelName, stages: stages, columns: columns, span: query.span, chart: chart), scopeKind, derived,
+                final ? nil : prefix, false)
     }
 
     /// The model's scalar fields in schema order, minus secrets, the tenant key and unsupported types.
@@ -135,12 +156,7 @@ extension Checker {
                 kind = .columns(items.map { QueryColumn(name: $0.name, type: $0.type) })
             }
             // Shapes are `json`, which has no equality in PostgreSQL: DISTINCT over one fails at run time.
-            let lastProjection = stages.last { stage in
-                switch stage {
-                case .select, .group, .aggregate, .count: true
-                default: false
-                }
-            }
+            let lastProjection = StageChain.lastProjection(stages) ?? inlinedPrefix?.lastProjection
             if case .select(let items)? = lastProjection,
                items.contains(where: { if case .shape = $0.value { true } else { false } }) {
                 error(.distinctOverShape, "`distinct` cannot compare rows that contain a nested shape", at: stage.span,

@@ -45,9 +45,13 @@ struct Scope {
     func with(aggregates a: Aggregates) -> Scope { var s = self; s.aggregates = a; return s }
 }
 
-/// A checked `let`: its stages and the scope its rows end in.
+/// A checked `let`: its stages (sharing its source `let`'s) and the scope its rows end in.
+/// `overLimit`: it inlines more than `CheckLimits.maxInlinedStages` stages (already reported;
+/// queries from it are refused without another diagnostic).
 struct LetDefinition {
-    var query: CheckedQuery
+    var model: String
+    var chain: StageChain
+    var overLimit = false
     var endScope: Scope.Kind
     var derived: [DerivedColumn] = []
     var span: Span
@@ -76,6 +80,8 @@ final class Checker {
     var declaredLater: [String: Span] = [:]
     var lets: [String: LetDefinition] = [:]
     var letsLater: [String: Span] = [:]
+    /// The inlined `let` stages before the query being checked (its own stages are local).
+    var inlinedPrefix: StageChain?
 
     init(source: SourceFile, catalog: Catalog, supplied: [String: String], requireParameterValues: Bool) {
         self.source = source
@@ -126,7 +132,13 @@ final class Checker {
                   hints: ["choose another name, like `\(name.prefix(1).lowercased() + name.dropFirst())s`"])
             return
         }
-        guard let checked = checkQuery(decl.query, final: false) else { return }
-        lets[name] = LetDefinition(query: checked.query, endScope: checked.scope, derived: checked.derived, span: decl.name.span)
+        guard let checked = checkQuery(decl.query, final: false) else {
+            if let source = lets[decl.query.source.name], source.overLimit {
+                lets[name] = LetDefinition(model: source.model, chain: source.chain, overLimit: true, endScope: source.endScope, span: decl.name.span)
+            }
+            return
+        }
+        lets[name] = LetDefinition(model: checked.query.model, chain: StageChain(parent: checked.prefix, stages: checked.query.stages),
+                                   overLimit: checked.overLimit, endScope: checked.scope, derived: checked.derived, span: decl.name.span)
     }
 }

@@ -23,14 +23,8 @@ struct CompileCommand: ParsableCommand {
             if json {
                 out += CompileJSON.line(statement.sql) + "\n"
             } else {
-                if program.statements.count > 1 { out += (i > 0 ? "\n" : "") + "-- \(statement.title)\n" }
-                out += statement.sql.text + ";\n"
-                for (n, bind) in statement.sql.binds.enumerated() {
-                    switch bind {
-                    case .tenant: out += "-- $\(n + 1) = <tenant>\n"
-                    case .value(let v, let type): out += "-- $\(n + 1) = \(v.map { CompileJSON.sqlQuote($0) } ?? "NULL")::\(type)\n"
-                    }
-                }
+                if i > 0 { out += "\n" }
+                out += PrintedSQL.script(statement.sql, title: program.statements.count > 1 ? statement.title : nil)
             }
         }
         StandardStreams.write(out)
@@ -49,6 +43,4 @@ enum CompileJSON {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
-
-    static func sqlQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
 }

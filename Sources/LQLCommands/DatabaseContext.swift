@@ -1,4 +1,5 @@
 import LQL
+import LQLAudit
 import LQLPostgres
 import LQLTenancy
 import LQLOutput
@@ -14,7 +15,7 @@ struct DatabaseContext {
 
     init(options: ConnectionOptions, catalog: Catalog, schemaPath: String?, environment: CommandEnvironment,
          allowsNoTenant: Bool = false, applicationName: String = "lql",
-         allowUnscoped: Bool = false, defaultTenant: String? = nil) throws {
+         allowUnscoped: Bool = false, defaultTenant: String? = nil, suggestsTenants: Bool = false) throws {
         let unscoped = catalog.tenancy == .none
         // A tenant-aware tool that finds no tenancy would read every tenant's rows: refused
         // unless the user says the database holds no tenants (`--tenancy none`).
@@ -42,11 +43,17 @@ struct DatabaseContext {
         var scope = TenantScope(strategy: DatabaseContext.strategy(for: catalog, schemaPath: schemaPath),
                                 statementTimeoutMilliseconds: timeout,
                                 timeZone: try TimeZoneChoice.resolve(options.timeZone ?? environment["LQL_TIME_ZONE"], catalog: catalog))
+        // "did you mean" names other tenants' slugs: only where the caller says so (the prompt
+        // at a terminal, or lql.toml's `[tenancy] suggest_tenants = true`).
+        scope.suggestsTenants = suggestsTenants
         if !options.quiet {
             scope.rowSecurityTables = catalog.models.filter { $0.isTenantScoped && !$0.isView }
                 .map { quoteIdentifier($0.schemaName ?? "public") + "." + quoteIdentifier($0.tableName) }
             scope.onRowSecurityBypass = { DatabaseContext.warnOnce("lql: warning: \($0)") }
         }
+        // Every statement run in this scope, by any path (the prompt, `\i`, stdin, run, -e, mcp),
+        // is written to the audit log from the scope itself.
+        scope.onStatement = AuditLog(path: AuditLog.defaultPath(environment: environment.variables)).recorder()
         self.scope = scope
     }
 

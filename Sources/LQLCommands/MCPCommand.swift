@@ -38,7 +38,9 @@ struct MCPCommand: ParsableCommand {
         if options.timeout == nil { options.timeout = MCPCommand.defaultTimeoutSeconds }
         let context = try DatabaseContext(options: options, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath,
                                           environment: frontEnd.environment, allowUnscoped: frontEnd.allowsUnscopedRuns,
-                                          defaultTenant: frontEnd.configuration?.defaultTenant)
+                                          defaultTenant: frontEnd.configuration?.defaultTenant,
+                                          // An assistant must never learn other tenants' slugs.
+                                          suggestsTenants: false)
         let tenant: Tenant
         do {
             tenant = try context.scope.resolve(context.tenant, on: context.connection)

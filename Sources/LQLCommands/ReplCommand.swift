@@ -19,7 +19,7 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         let frontEnd = try CompilerFrontEnd(schema: schema)
         if let e {
-            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: "lql -e")
+            try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: "lql -e", origin: "expression")
                 .compileAndRun(try SourceArgument.read(file: nil, expression: e), parameters: try ParameterArguments.parse(param))
             return
         }
@@ -40,16 +40,16 @@ struct PromptLauncher {
         // At a terminal the prompt opens without a tenant (to look around and pick one).
         let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath,
                                           environment: frontEnd.environment, allowsNoTenant: interactive, applicationName: applicationName,
-                                          allowUnscoped: frontEnd.allowsUnscopedRuns, defaultTenant: frontEnd.configuration?.defaultTenant)
+                                          allowUnscoped: frontEnd.allowsUnscopedRuns, defaultTenant: frontEnd.configuration?.defaultTenant,
+                                          suggestsTenants: frontEnd.configuration?.suggestTenants ?? interactive)
         let session = ReplSession(catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath, connection: context.connection,
                                   tenant: context.tenant, scope: context.scope, format: format,
                                   useColor: frontEnd.environment.useColorOnStdout, interactive: interactive,
                                   environment: frontEnd.environment.variables)
         if !quiet {
-            session.banner = "lql \(LQLVersion.number) · database \(context.connection.database)"
+            // The session adds the time zone in use (known once the tenant is resolved) and the help.
+            session.bannerHead = "lql \(LQLVersion.number) · database \(context.connection.database)"
                 + (context.tenant.isEmpty ? "" : " · tenant \(context.tenant)")
-                + (context.scope.timeZone == nil ? "" : " · time zone \(session.timeZoneDescription)")
-                + " · \\help for help, \\q quits"
         }
         let status = session.run()
         if status != 0 { throw CommandFailure(ExitStatus(rawValue: status) ?? .serverError) }

@@ -3,7 +3,6 @@ import LQL
 import LQLOutput
 import LQLPostgres
 import LQLRepl
-import LQLAudit
 import LQLTenancy
 import LQLSystem
 
@@ -28,7 +27,8 @@ struct RunCommand: ParsableCommand {
             : [try SourceArgument.read(file: files.first, expression: e)]
         let programs = try sources.map { (try frontEnd.compile($0, parameters: parameters), $0) }
         let name = e != nil ? "lql run -e" : "lql run " + files.map { String($0.split(separator: "/").last ?? Substring($0)) }.joined(separator: " ")
-        try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: name).run(programs, values: parameters)
+        try ReportRunner(frontEnd: frontEnd, connection: connection, output: output, applicationName: name,
+                         origin: e != nil ? "expression" : "run").run(programs, values: parameters)
     }
 }
 
@@ -41,6 +41,8 @@ struct ReportRunner {
     let output: OutputArguments
     /// What `pg_stat_activity` shows for this run (`lql run report.lql`).
     var applicationName = "lql run"
+    /// The audit record's origin (`ScopeSource.origins`): `run`, or `expression` for `-e`.
+    var origin = "run"
 
     /// The path every way of running saved LQL shares: `lql run`, `lql -e`, the demo's reports.
     func compileAndRun(_ source: SourceFile, parameters: [String: String]) throws {
@@ -52,7 +54,8 @@ struct ReportRunner {
         let statements = programs.flatMap { $0.0.statements }
         let context = try DatabaseContext(options: connection, catalog: frontEnd.catalog, schemaPath: frontEnd.schemaPath,
                                           environment: frontEnd.environment, applicationName: applicationName,
-                                          allowUnscoped: frontEnd.allowsUnscopedRuns, defaultTenant: frontEnd.configuration?.defaultTenant)
+                                          allowUnscoped: frontEnd.allowsUnscopedRuns, defaultTenant: frontEnd.configuration?.defaultTenant,
+                                          suggestsTenants: frontEnd.configuration?.suggestTenants ?? false)
         // Ctrl-C cancels the running statement on the server (PQcancel from the C handler) and
         // ends the run through the error path below, so `-o FILE` is discarded, not left half
         // written, and no query is left running for nobody. Without the handler the process
@@ -83,27 +86,26 @@ struct ReportRunner {
         }
         progress?.start()
         let headings = statements.count > 1 && [.table, .expanded, .markdown].contains(format)
-        // The qid comment lets server logs (pgaudit) be matched with the audit record.
-        let queryID = AuditLog.queryID()
+        // The scope writes one audit record per statement (DatabaseContext installs the hook) and
+        // tags each with the run's query id, so server logs (pgaudit) can be matched with it.
         let started = Clock.monotonicSeconds()
-        var rows = 0
         var failure: Error?
+        let auditSource = ScopeSource(text: programs.first?.1.text ?? "", origin: origin)
         do {
-            try context.scope.withTenant(context.tenant, on: context.connection) { tx in
+            try context.scope.withTenant(context.tenant, on: context.connection, source: auditSource) { tx in
                 for (i, (statement, source)) in programs.flatMap({ p in p.0.statements.map { ($0, p.1) } }).enumerated() {
                     // A Ctrl-C between statements (none was running to cancel) ends the run too.
                     if Interrupts.take() {
                         throw PostgresError(kind: .cancelled, message: "interrupted")
                     }
-                    if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(statement.title)\n") }
-                    var tagged = statement.sql
-                    tagged.text = AuditLog.tagged(tagged.text, queryID: queryID)
+                    if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(PrintedSQL.visible(statement.title))\n") }
+                    tx.attribute(toSource: source.text)
                     var statementOptions = options
                     statementOptions.chart = statement.chart
                     var writer = report.map { $0.writer(title: ReportTitles.statement(statement, in: source), chart: statement.chart) }
                         ?? makeWriter(format, to: sink, options: statementOptions)
                     if let progress { writer = progress.counting(writer) }
-                    rows += try tx.export(tagged, to: WriterRows(writer)).rowCount
+                    try tx.export(statement.sql, to: WriterRows(writer))
                 }
             }
             if let report, let first = programs.first {
@@ -120,13 +122,6 @@ struct ReportRunner {
             failure = error
         }
         progress?.finish(succeeded: failure == nil)
-        let record = AuditRecord(dbRole: context.connection.user, tenant: context.tenant,
-                                 sourceText: programs.map(\.1.text).joined(separator: "\n"),
-                                 sql: statements.map(\.sql.text).joined(separator: ";\n"),
-                                 bindCount: statements.reduce(0) { $0 + $1.sql.binds.count }, rows: rows,
-                                 durationMs: (Clock.monotonicSeconds() - started) * 1000,
-                                 outcome: AuditRecord.outcome(for: failure), queryID: queryID)
-        AuditLog(path: AuditLog.defaultPath(environment: frontEnd.environment.variables)).append(record)
         if let failure { throw DatabaseContext.failure(for: failure) }
     }
 }

@@ -17,6 +17,9 @@ public struct LQLConfiguration: Sendable, Hashable {
     public var defaultTenant: String?
     public var defaultFormat: String?
     public var defaultTimeZone: String?
+    /// `[tenancy] suggest_tenants`: whether an unknown `--tenant` gets "did you mean" with other
+    /// tenants' slugs. nil: only at the interactive prompt (support staff); `lql mcp` never.
+    public var suggestTenants: Bool?
 
     public init(path: String, schema: String? = nil, tenancy: TenancyConfiguration = TenancyConfiguration(),
                 defaultTenant: String? = nil, defaultFormat: String? = nil, defaultTimeZone: String? = nil) {
@@ -127,7 +130,13 @@ public enum LQLConfigurationLoader {
                 c.schema = schema.hasPrefix("/") ? schema : FilePath.join(FilePath.parent(path), schema)
             }
             c.tenancy.sourceName = String(path.split(separator: "/").last ?? Substring(LQLConfiguration.fileName))
-            if let t = try subtable(root, "tenancy", in: "") { try tenancy(t, into: &c.tenancy) }
+            if let t = try subtable(root, "tenancy", in: "") {
+                try tenancy(t, into: &c.tenancy)
+                if let v = t["suggest_tenants"] {
+                    guard let b = v.bool else { throw fail("`tenancy.suggest_tenants` must be true or false") }
+                    c.suggestTenants = b
+                }
+            }
             if let s = try subtable(root, "sensitive", in: "") {
                 try allow(s, ["fields"], in: "sensitive")
                 let fields = try strings(s, "fields", in: "sensitive") ?? []
@@ -146,7 +155,7 @@ public enum LQLConfigurationLoader {
         }
 
         func tenancy(_ t: TOMLTable, into c: inout TenancyConfiguration) throws(LQLConfigurationError) {
-            try allow(t, ["style", "model", "key", "lookup", "setting", "through", "shared"], in: "tenancy")
+            try allow(t, ["style", "model", "key", "lookup", "setting", "through", "shared", "suggest_tenants"], in: "tenancy")
             if let style = try string(t, "style", in: "tenancy") {
                 guard let s = TenancyConfiguration.Style(rawValue: style) else {
                     throw fail("[tenancy] style must be \"rls\", \"schema\" or \"none\", not \"\(style)\"")

@@ -41,6 +41,7 @@ public struct Doctor: Sendable {
                 findings += try RLSCheck(tenancy: tenancy, catalog: catalog, connection: connection).run(tables: scopedTables(tables))
             }
         }
+        findings += try tenantLookup(connection)?.run() ?? []
         if case .schemaPerTenant(let tenancy) = catalog.tenancy {
             let layout = SchemaPerTenantLayout(catalog: catalog, tenancy: tenancy, migrationsDirectory: migrationsDirectory)
             let schemas = try tenantSchemas(connection, prefix: tenancy.schemaPrefix)
@@ -55,6 +56,26 @@ public struct Doctor: Sendable {
     public var proposedPolicies: String? {
         guard case .rowLevel(let tenancy) = catalog.tenancy, tenancy.policySetting == nil else { return nil }
         return PolicyProposal.sql(for: catalog)
+    }
+
+    /// The root's lookup (`--tenant VALUE`) as the tenancy strategy runs it.
+    private func tenantLookup(_ connection: Connection) throws -> TenantLookupCheck? {
+        switch catalog.tenancy {
+        case .rowLevel(let r):
+            guard let root = catalog.model(named: r.tenantModel) else { return nil }
+            let named = r.lookupFields.compactMap { root.field(named: $0).flatMap { $0.isRelation ? nil : $0.columnName } }
+            return TenantLookupCheck(schema: root.schemaName ?? "public", table: root.tableName, keyColumn: r.rootKeyColumn,
+                                     lookupColumns: named.isEmpty ? [r.rootKeyColumn] : named,
+                                     keyField: root.fields.first { !$0.isRelation && $0.columnName == r.rootKeyColumn }, connection: connection)
+        case .schemaPerTenant(let s):
+            let layout = SchemaPerTenantLayout(catalog: catalog, tenancy: s, migrationsDirectory: nil)
+            let root = catalog.model(named: s.tenantModel)
+            return TenantLookupCheck(schema: layout.registrySchema, table: layout.registryTable, keyColumn: layout.idColumn,
+                                     lookupColumns: [layout.slugColumn, layout.idColumn],
+                                     keyField: root?.fields.first { !$0.isRelation && $0.columnName == layout.idColumn }, connection: connection)
+        case .none:
+            return nil
+        }
     }
 
     private func checkServerVersion(_ connection: Connection) -> [DoctorFinding] {

@@ -115,7 +115,10 @@ public final class LQLMCPServer: Sendable {
             answer = ToolAnswer.refusal(error.message)
         }
         audit.durationMs = (Clock.monotonicSeconds() - started) * 1000
-        settings.auditLog.append(audit.record(role: settings.session.databaseRole, tenant: tenantLabel))
+        // A run that reached the tenant scope was recorded there, as every path's statements are.
+        if !audit.recordedByScope {
+            settings.auditLog.append(audit.record(role: settings.session.databaseRole, tenant: settings.session.tenant))
+        }
         return answer.result
     }
 
@@ -140,7 +143,8 @@ public final class LQLMCPServer: Sendable {
         let started = Clock.monotonicSeconds()
         defer { audit.transactionMs = (Clock.monotonicSeconds() - started) * 1000 }
         do {
-            let rows = try settings.session.run(statement.sql, limit: limit, queryID: queryID)
+            let rows = try settings.session.run(statement.sql, query: query, limit: limit, queryID: queryID,
+                                                reachedScope: &audit.recordedByScope)
             audit.rows = rows.rows.count
             return RunAnswer.make(rows, statement: statement, limit: limit, queryID: queryID, tenant: tenantLabel)
         } catch {
@@ -165,10 +169,14 @@ struct CallAudit {
     var queryID: String?
     /// A run's tenant transaction; the record then carries it rather than the whole call.
     var transactionMs: Double?
+    /// Set when run_query's statement was sent in the tenant scope, whose hook wrote its record.
+    var recordedByScope = false
 
-    func record(role: String, tenant: String) -> AuditRecord {
-        AuditRecord(dbRole: role, tenant: tenant, sourceText: source, sql: sql, bindCount: bindCount, rows: rows,
-                    durationMs: transactionMs ?? durationMs, outcome: outcome, queryID: queryID)
+    /// The record of a call that ran nothing in the scope (a check, a compile, a refusal): the
+    /// same format, the server's resolved tenant, the source without its literals.
+    func record(role: String, tenant: Tenant) -> AuditRecord {
+        AuditRecord(dbRole: role, tenantID: tenant.id, tenantSlug: tenant.slug, origin: "mcp", sourceText: source, sql: sql,
+                    bindCount: bindCount, rows: rows, durationMs: transactionMs ?? durationMs, outcome: outcome, queryID: queryID)
     }
 }
 

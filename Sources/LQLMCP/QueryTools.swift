@@ -58,14 +58,8 @@ struct QueryTools: Sendable {
         }
         var text = ""
         for (i, s) in program.statements.enumerated() {
-            if program.statements.count > 1 { text += (i > 0 ? "\n" : "") + "-- \(s.title)\n" }
-            text += s.sql.text + ";\n"
-            for (n, bind) in s.sql.binds.enumerated() {
-                switch bind {
-                case .tenant: text += "-- $\(n + 1) = <tenant>\n"
-                case .value(let v, let type): text += "-- $\(n + 1) = \(v.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" } ?? "NULL")::\(type)\n"
-                }
-            }
+            if i > 0 { text += "\n" }
+            text += PrintedSQL.script(s.sql, title: program.statements.count > 1 ? s.title : nil)
         }
         return ToolAnswer(structured: .object(["statements": .array(statements),
                                                "diagnostics": DiagnosticValues.array(result.diagnostics, in: source)]),

@@ -22,6 +22,13 @@ enum SchemaValues {
                     ]))
                     continue
                 }
+                if c.leadsToTenantRoot(f) {
+                    refused.append(.object([
+                        "name": .string(f.name), "tenantRoot": .bool(true),
+                        "refused": .string("leads to the tenancy root, which holds every tenant: refused in queries"),
+                    ]))
+                    continue
+                }
                 if let r = f.relation {
                     var relation: [String: Value] = [
                         "name": .string(f.name), "model": .string(r.targetModel),

@@ -34,13 +34,22 @@ public final class TenantSession: @unchecked Sendable {
         var truncated: Bool
     }
 
-    func run(_ statement: SQLStatement, limit: Int, queryID: String) throws -> Rows {
+    /// Whether the scope writes the audit records of what it runs (`lql mcp` sets its hook);
+    /// the server then writes none of its own for a run that reached the scope.
+    var scopeAudits: Bool { scope.onStatement != nil }
+
+    /// `query`: the LQL `statement` was compiled from, for the scope's audit record, which
+    /// carries `queryID` as the SQL's tag does. `reachedScope` is set once the statement is sent.
+    func run(_ statement: SQLStatement, query: String, limit: Int, queryID: String, reachedScope: inout Bool) throws -> Rows {
         lock.lock()
         defer { lock.unlock() }
         _ = try connection.reconnectIfNeeded()
+        let audited = scopeAudits
+        // Without the scope's hook (a test's session), the tag is still sent.
         var tagged = statement
-        tagged.text = AuditLog.tagged(statement.text, queryID: queryID)
-        return try scope.withTenant(tenant, on: connection) { tx in
+        if !audited { tagged.text = AuditLog.tagged(statement.text, queryID: queryID) }
+        return try scope.withTenant(tenant, on: connection, source: ScopeSource(text: query, origin: "mcp", queryID: queryID)) { tx in
+            reachedScope = audited
             let stream = try tx.query(tagged)
             defer { stream.close() }
             var rows: [[String?]] = []

@@ -1,4 +1,7 @@
+import LQL
+
 /// A GitHub-flavoured Markdown table: `|` in values escaped as `\|`, line breaks as `<br>`,
+/// other control, invisible format and separator characters as escapes (`\x1B`, `\u202E`),
 /// numeric columns right-aligned (`---:`), NULL as an empty cell. Streams without padding.
 final class MarkdownWriter: ResultWriter {
     private let sink: OutputSink
@@ -18,7 +21,7 @@ final class MarkdownWriter: ResultWriter {
     func end() throws { try sink.flush() }
 
     static func cell(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x7C || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return value }
+        guard value.utf8.contains(where: { $0 == 0x7C || $0 == 0x5C || $0 < 0x20 || $0 >= 0x7F }) else { return value }
         var out = ""
         var previous: Unicode.Scalar?
         for ch in value.unicodeScalars {
@@ -27,7 +30,9 @@ final class MarkdownWriter: ResultWriter {
             case "|": out += "\\|"
             case "\n": if previous != "\r" { out += "<br>" }
             case "\r": out += "<br>"
-            default: out.unicodeScalars.append(ch)
+            case "\t": out += "\\t"
+            default:
+                if PrintedSQL.needsEscape(ch) { out += PrintedSQL.escape(ch) } else { out.unicodeScalars.append(ch) }
             }
             previous = ch
         }

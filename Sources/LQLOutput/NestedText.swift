@@ -1,3 +1,5 @@
+import LQL
+
 /// Nested shapes (json columns) for people: a one-line summary for a table cell and an
 /// indented tree (one field a line, arrays numbered) for expanded output and `\show`, as
 /// EdgeQL's REPL shows its shapes.
@@ -37,7 +39,7 @@ public enum NestedText {
         case .null: "null"
         case .bool(let b): b ? "true" : "false"
         case .number(let n): n
-        case .string(let s): s
+        case .string(let s): PrintedSQL.visible(s)
         case .array, .object: summary(value)
         }
     }
@@ -88,7 +90,7 @@ public enum NestedText {
             if column.isNested, let value = JSONValue.parse(text) {
                 lines += tree(name: column.name, value: value)
             } else {
-                lines.append(column.name + ": " + column.display(text))
+                lines.append(column.name + ": " + PrintedSQL.visible(column.display(text)))
             }
         }
         return lines

@@ -1,6 +1,9 @@
+import LQL
+
 /// Display widths and psql's cell formatting (print.c pg_wcsformat): a value becomes lines
 /// split at `\n`; `\r` shows as `\r`, a tab as spaces to the next multiple of 8, other control
-/// characters as `\xNN`. Wide (East Asian) characters take two columns, combining marks none.
+/// characters as `\xNN`, C1 controls, bidi and other invisible format characters and the line
+/// and paragraph separators as `\uNNNN` (PrintedSQL.needsEscape). Wide (East Asian) characters take two columns, combining marks none.
 struct CellLine: Equatable {
     var text: String
     var width: Int
@@ -32,6 +35,12 @@ enum TerminalText {
             case 0..<0x20, 0x7F:
                 text += "\\x" + hex2(scalar.value)
                 width += 4
+            case _ where PrintedSQL.needsEscape(scalar):
+                // C1 as psql shows it (`\u0085`); unlike psql, also the invisible format
+                // characters and separators: a U+202E would reverse the rest of the line.
+                let shown = PrintedSQL.escape(scalar)
+                text += shown
+                width += shown.utf8.count
             default:
                 text.unicodeScalars.append(scalar)
                 width += scalarWidth(scalar)

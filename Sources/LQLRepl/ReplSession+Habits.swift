@@ -9,7 +9,9 @@ extension ReplSession {
     // MARK: Tenants
 
     func loadTenantSlugs() {
-        guard let directory = TenantDirectory(catalog: catalog),
+        // With suggestions off (lql.toml's `[tenancy] suggest_tenants = false`) no other
+        // tenant's slug is offered, listed or completed.
+        guard scope.suggestsTenants, let directory = TenantDirectory(catalog: catalog),
               let tenants = try? directory.list(matching: nil, on: connection) else { return }
         tenantSlugs = tenants.map(\.slug)
     }
@@ -17,6 +19,10 @@ extension ReplSession {
     func listTenants(matching pattern: String?) -> Int32? {
         guard let directory = TenantDirectory(catalog: catalog) else {
             report("\\tenants: the schema has no tenancy root with a `slug` field")
+            return 1
+        }
+        guard scope.suggestsTenants else {
+            report("\\tenants: other tenants' names are listed only at an interactive prompt, and not when lql.toml sets [tenancy] suggest_tenants = false")
             return 1
         }
         guard ensureConnected() else { return 3 }

@@ -37,12 +37,8 @@ extension ReplSession {
         case .showSQL:
             guard let sql = lastStatement else { say("no query has run yet"); return nil }
             say(sql.text)
-            for (i, bind) in sql.binds.enumerated() {
-                switch bind {
-                case .tenant: say("$\(i + 1) = \(Self.quoted(tenant?.id)) (tenant \(tenant?.slug ?? tenantName))")
-                case .value(let v, let type): say("$\(i + 1) = \(Self.quoted(v))::\(type)")
-                }
-            }
+            let tenantText = PrintedSQL.literal(tenant?.id) + " (tenant \(tenant?.slug ?? tenantName))"
+            for line in PrintedSQL.bindLines(sql, tenant: tenantText) { say(line) }
         case .explain:
             return explainLast(analyze: false)
         case .explainAnalyze:
@@ -91,7 +87,9 @@ extension ReplSession {
         case .chart(let text):
             return chartLast(text)
         case .set(let name, let value):
-            if name == Self.timeZoneName { setTimeZone(value) } else { values[name] = value }
+            if name == Self.timeZoneName { setTimeZone(value) }
+            else if let problem = misspelledSetName(name) { report(problem); return 1 }
+            else { values[name] = value }
         case .unset(let name):
             if name == Self.timeZoneName { setTimeZone(nil) }
             else if values.removeValue(forKey: name) == nil { say("$\(name) has no value") }
@@ -119,6 +117,7 @@ extension ReplSession {
             let resolved = try scope.resolve(name, on: connection)
             tenant = resolved
             tenantName = name
+            refreshTenantZone()
             lastStatement = nil  // its binds name the previous tenant
             (lineSource as? LineReader)?.prompt = promptStyle
             say("tenant \(resolved.slug) (\(resolved.id))")
@@ -139,8 +138,9 @@ extension ReplSession {
         let explain = SQLStatement(text: (analyze ? "EXPLAIN (ANALYZE) " : "EXPLAIN ") + last.text, binds: last.binds,
                                    columnNames: ["QUERY PLAN"])
         do {
-            let plan = try scope.withTenant(tenant, on: connection) { tx in try tx.execute(explain) }
-            var lines = plan.rows.map { $0.first.flatMap { $0 } ?? "" }
+            let plan = try scope.withTenant(tenant, on: connection, source: auditSource(lastQueryText)) { tx in try tx.execute(explain) }
+            // A custom plan shows bind values inline: made visible like every printed value.
+            var lines = PrintedSQL.planLines(plan.rows.map { $0.first.flatMap { $0 } ?? "" })
             if analyze { lines.insert("(EXPLAIN ANALYZE ran the query, read-only, in tenant \(tenant.slug)'s scope)", at: 0) }
             page(lines.joined(separator: "\n"))
             return nil
@@ -157,7 +157,7 @@ extension ReplSession {
         let names = declared + values.keys.sorted().filter { !declared.contains($0) }
         guard !names.isEmpty else { say("no parameters; \\set NAME VALUE gives $NAME a value"); return }
         for name in names {
-            say("$\(name) = " + (values[name].map { Self.quoted($0) } ?? (declared.contains(name) ? "(declared, no value set)" : "")))
+            say("$\(name) = " + (values[name].map { PrintedSQL.literal($0) } ?? (declared.contains(name) ? "(declared, no value set)" : "")))
         }
     }
 
@@ -245,10 +245,5 @@ extension ReplSession {
         try? output.flush()
         try? pager.write(text.hasSuffix("\n") ? text : text + "\n")
         pager.finish()
-    }
-
-    static func quoted(_ value: String?) -> String {
-        guard let value else { return "NULL" }
-        return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 }

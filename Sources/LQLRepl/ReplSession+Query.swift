@@ -191,12 +191,12 @@ extension ReplSession {
                 pagerTime += pager?.pagerTime ?? .zero
             }
             do {
-                try scope.withTenant(tenant, on: connection) { tx in
+                try scope.withTenant(tenant, on: connection, source: auditSource(lastQueryText)) { tx in
                     for (i, statement) in statements.enumerated() {
                         wroteOutput = true
                         if statements.count > 1 {
                             if i > 0 { try sink.write("\n") }
-                            if [.table, .expanded, .markdown].contains(runFormat) { try sink.write("-- \(statement.title)\n") }
+                            if [.table, .expanded, .markdown].contains(runFormat) { try sink.write("-- \(PrintedSQL.visible(statement.title))\n") }
                         }
                         lastStatement = statement.sql
                         let recorded = RecordedResult()

@@ -16,6 +16,7 @@ extension ReplSession {
                 return
             }
             scope.timeZone = .tenant(sql: sql, bindsTenant: binds)
+            refreshTenantZone()
         } else {
             scope.timeZone = .named(raw)
         }
@@ -26,7 +27,21 @@ extension ReplSession {
         switch scope.timeZone {
         case nil: "the server's (UTC)"
         case .named(let z)?: z
-        case .tenant?: "the tenant's own"
+        case .tenant?: "the tenant's own" + (tenantZoneName.map { " (\($0))" } ?? "")
         }
+    }
+
+    /// The first line of an interactive session: version, database, tenant, the time zone when
+    /// one was chosen (the tenant's own by name), and where help is.
+    var banner: String? {
+        bannerHead.map { $0 + (scope.timeZone == nil ? "" : " · time zone \(timeZoneDescription)") + " · \\help for help, \\q quits" }
+    }
+
+    /// Reads the tenant's own zone for `timeZoneDescription` (after the tenant or the choice
+    /// changed). A tenant without one leaves it unnamed; its next query says why.
+    func refreshTenantZone() {
+        tenantZoneName = nil
+        guard case .tenant? = scope.timeZone, let tenant, connection.isConnected else { return }
+        tenantZoneName = try? scope.zoneInUse(for: tenant, on: connection)
     }
 }

@@ -45,8 +45,12 @@ public final class ReplSession {
     var promptReader: EntryReader?
     /// Tenant slugs the role can see, for `\tenant <Tab>` (loaded at start and by `\tenants`).
     var tenantSlugs: [String] = []
-    /// The first line an interactive session prints (version, database, tenant); nil for none (`-q`).
-    public var banner: String?
+    /// The start of the first line an interactive session prints (version, database, tenant);
+    /// the session adds the time zone in use and the help (`banner`). nil for none (`-q`).
+    public var bannerHead: String?
+    /// `--time-zone tenant`: the zone the tenant's scope reads dates in, for the banner and
+    /// `\conninfo` (ReplSession+TimeZone.swift).
+    var tenantZoneName: String?
     var values: [String: String] = [:]
     var definitions = SessionDefinitions()
     /// The last statement that ran (for `\sql` and `\explain`).
@@ -55,6 +59,8 @@ public final class ReplSession {
     var connectionLost = false
     var lineSource: LineSource?
     var includeDepth = 0
+    /// Where the entry being run came from, for its audit records (ReplSession+Audit.swift).
+    var entryAuditOrigin = "prompt"
 
     /// `lineSource` defaults to the terminal prompt when interactive, else standard input;
     /// `output` (rows, messages) to standard output and `errors` (diagnostics, server errors)
@@ -99,6 +105,7 @@ public final class ReplSession {
         if interactive { loadTenantSlugs() }
         let source = suppliedSource ?? makeStandardSource()
         lineSource = source
+        if interactive, scope.timeZone != nil { refreshTenantZone() }
         if interactive, let banner { say(banner) }
         if interactive, tenant == nil { say(Self.noTenantHint) }
         flushAll()
@@ -141,6 +148,7 @@ public final class ReplSession {
     func runEntries(_ reader: EntryReader) -> Int32? {
         while true {
             let entry = reader.next()
+            entryAuditOrigin = Self.auditOrigin(scriptName: reader.scriptName, includeDepth: includeDepth)
             let status: Int32?
             switch entry {
             case .endOfInput:

@@ -51,7 +51,10 @@ extension StatementBuilder {
     /// block gains them after `t.*` and is nested, so later stages read them as columns. On
     /// columns, a new SELECT over the block adds every item.
     func applyDerive(_ items: [OutputItem], to block: inout Block) {
-        if block.items == nil {
+        // Model rows (straight from a table): plain items are inlined where used. Output columns
+        // under a block without a select list (after a sort by an expression of them) take the
+        // general path below, or the derived columns would go missing.
+        if block.items == nil, case .table = block.from {
             let windows = items.filter { if case .expr(let e) = $0.value { e.isMaterializedByDerive } else { false } }
             guard !windows.isEmpty else { return }
             if block.limit != nil || block.offset != nil || !block.extras.isEmpty { block = nest(block) }
@@ -79,8 +82,15 @@ extension StatementBuilder {
     /// down, `<= n` one level up, and the sort's order kept on top.
     func applyTakeBy(_ n: TypedExpr, keys: [TypedExpr], tieBreak: [TypedSortKey], to block: inout Block) {
         let rowNumber = "__rn\(nextAlias("r").number)"
-        let rows = block.items == nil
-        if rows {
+        var rows = block.items == nil
+        if rows, case .derived = block.from {
+            // Output columns under a block with no select list yet (a sort by an expression of
+            // them makes one, its ORDER BY written against the inner alias): list them here, so
+            // the row number sees that order; nest only what a limit already cut.
+            rows = false
+            if block.limit != nil || block.offset != nil { block = nest(block) }
+            passThrough(block)
+        } else if rows {
             if block.limit != nil || block.offset != nil || !block.extras.isEmpty { block = nest(block) }
         } else {
             block = nest(block)

@@ -39,6 +39,13 @@ public struct Catalog: Sendable {
         return canReadMany(m)
     }
 
+    /// `f` is a relation into the tenancy root (`tenant`, or another such as `partnerTenant`):
+    /// refused in queries, since the root holds every tenant.
+    public func leadsToTenantRoot(_ f: Field) -> Bool {
+        guard let r = f.relation else { return false }
+        return model(named: r.targetModel)?.isTenantRoot ?? false
+    }
+
     /// Rows of `m` may be read as a set (a query's source, a to-many relation, a collection).
     public func canReadMany(_ m: Model) -> Bool {
         guard case .rowLevel = tenancy else { return true }

@@ -82,12 +82,12 @@ struct CatalogBuilder {
                 continue
             }
             seen[v.name] = v.span
-            let mapped = v.attributes.first { $0.name == "map" }?.argument("name", position: 0)?.stringValue
+            let mapped = databaseName(v.attributes.first { $0.name == "map" }, for: "enum value `\(decl.name).\(v.name)`")
             values.append(EnumValue(name: v.name, databaseName: mapped ?? v.name))
         }
         return EnumType(name: decl.name,
-                        databaseName: decl.attribute("map")?.argument("name", position: 0)?.stringValue ?? decl.name,
-                        schemaName: decl.attribute("schema")?.argument("name", position: 0)?.stringValue,
+                        databaseName: databaseName(decl.attribute("map"), for: "enum `\(decl.name)`") ?? decl.name,
+                        schemaName: databaseName(decl.attribute("schema"), for: "enum `\(decl.name)`"),
                         values: values, documentation: decl.documentation, span: decl.span)
     }
 
@@ -117,8 +117,8 @@ struct CatalogBuilder {
             if let list = attr.argument("fields", position: 0) { uniqueKeys.append(list.nameList.map(\.name)) }
         }
         var model = Model(name: decl.name,
-                          tableName: decl.attribute("map")?.argument("name", position: 0)?.stringValue ?? decl.name,
-                          schemaName: decl.attribute("schema")?.argument("name", position: 0)?.stringValue,
+                          tableName: databaseName(decl.attribute("map"), for: "model `\(decl.name)`") ?? decl.name,
+                          schemaName: databaseName(decl.attribute("schema"), for: "model `\(decl.name)`"),
                           fields: fields, isView: decl.isView, primaryKey: primaryKey, uniqueKeys: uniqueKeys,
                           documentation: decl.documentation, span: decl.span)
         model.attributes = decl.attributes.map(Self.publicAttribute)
@@ -149,14 +149,14 @@ struct CatalogBuilder {
         return .unsupported(f.typeName)
     }
 
-    private func buildField(_ f: PSLField, type: FieldType) -> Field {
+    private mutating func buildField(_ f: PSLField, type: FieldType) -> Field {
         let native = f.attributes.first { $0.name.hasPrefix("db.") }.map { attr -> String in
             let base = String(attr.name.dropFirst(3))
             return attr.arguments.isEmpty ? base : base + "(" + attr.arguments.map { Self.text(of: $0.value) }.joined(separator: ",") + ")"
         }
         let isRelation: Bool = { if case .relation = type { return true } else { return false } }()
         return Field(name: f.name,
-                     columnName: isRelation ? f.name : (f.attribute("map")?.argument("name", position: 0)?.stringValue ?? f.name),
+                     columnName: isRelation ? f.name : (databaseName(f.attribute("map"), for: "field `\(f.name)`") ?? f.name),
                      type: type, isOptional: f.isOptional, isList: f.isList,
                      isId: f.attribute("id") != nil, isUnique: f.attribute("unique") != nil,
                      isUpdatedAt: f.attribute("updatedAt") != nil, hasDefault: f.attribute("default") != nil,

@@ -9,7 +9,7 @@ public enum CatalogDescription {
         let scoped = c.tenancy != .none
         var rows = [["model", "table", "fields", "relations"] + (scoped ? ["scope"] : [])]
         for m in c.queryableModels {
-            let visible = m.fields.filter { !$0.isForbidden }
+            let visible = m.fields.filter { !$0.isForbidden && !c.leadsToTenantRoot($0) }
             rows.append([m.name + (m.isView ? " (view)" : ""), qualifiedTable(m),
                          String(visible.filter { !$0.isRelation }.count), String(visible.filter(\.isRelation).count)]
                         + (scoped ? [scopeText(m, in: c)] : []))
@@ -63,7 +63,7 @@ public enum CatalogDescription {
             out.append(align(rows))
         }
 
-        let relations = m.relationFields.filter { !$0.isForbidden }
+        let relations = m.relationFields.filter { !$0.isForbidden && !c.leadsToTenantRoot($0) }
         if !relations.isEmpty {
             out.append("")
             out.append("Relations")
@@ -77,11 +77,12 @@ public enum CatalogDescription {
             out.append(align(rows))
         }
 
-        let hidden = m.fields.filter(\.isForbidden)
+        let hidden = m.fields.filter { $0.isForbidden || c.leadsToTenantRoot($0) }
         if !hidden.isEmpty {
             out.append("")
             out.append("Hidden (refused in queries)")
-            out.append(align(hidden.map { [$0.name, $0.isTenantKey ? "tenant key, set by the tenant scope" : "sensitive"] }))
+            out.append(align(hidden.map { [$0.name, $0.isTenantKey ? "tenant key, set by the tenant scope"
+                                                  : $0.isSensitive ? "sensitive" : "leads to the tenancy root"] }))
         }
         return out.joined(separator: "\n") + "\n"
     }

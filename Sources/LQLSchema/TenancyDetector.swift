@@ -138,7 +138,13 @@ enum TenancyDetector {
                 let column = model.fields[ri].relation!.joinColumns[0].local
                 return model.fields.firstIndex { !$0.isRelation && $0.columnName == column }
             }
+            // With two relations into the root (`tenant` and `partnerTenant`), the key is the one
+            // named as keys are (configured, seen, or `tenantId`/`tenant`), never the first written.
             let preferred = candidates.first { ri in keyIndex(ri).map { keyNames.contains(model.fields[$0].name) } ?? false }
+                ?? candidates.first { ri in
+                    model.fields[ri].name == conventionalRelationName(rootName)
+                        || keyIndex(ri).map { model.fields[$0].name == conventionalKey } == true
+                }
             guard let ri = preferred ?? candidates.first, let ki = keyIndex(ri) else { continue }
             let key = model.fields[ki]
             markKey(&models[mi], keyIndex: ki, relationIndex: ri,

@@ -47,6 +47,8 @@ enum DateLiteral {
                 return .invalid("expected an offset `+hh:mm`")
             }
             guard oh <= 14, om <= 59 else { return .invalid("offset \(sign)\(pad(oh, 2)):\(pad(om, 2)) does not exist") }
+            // The grammar's range (real offsets end at +14:00, Kiribati); PostgreSQL would take more.
+            guard oh < 14 || om == 0 else { return .invalid("offset \(sign)\(pad(oh, 2)):\(pad(om, 2)) is beyond ±14:00") }
             offset = "\(sign)\(pad(oh, 2)):\(pad(om, 2))"
         }
         guard reader.atEnd else { return .invalid("unexpected text after the timestamp") }

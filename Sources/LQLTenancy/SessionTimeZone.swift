@@ -39,6 +39,15 @@ public enum TimeZoneError: Error, Sendable, Hashable, CustomStringConvertible {
 let checkedZones = Mutex<[String: String]>([:])
 
 extension TenantScope {
+    /// The zone a scope for `tenant` reads dates in, as the server spells it (`--time-zone tenant`:
+    /// America/Los_Angeles for Leora's first tenant), for the prompt's banner and `\conninfo`.
+    /// The scope runs none of the caller's statements, so it writes no audit record.
+    public func zoneInUse(for tenant: Tenant, on connection: Connection) throws -> String? {
+        try withTenant(tenant, on: connection) { tx in
+            try tx.connection.execute("SELECT pg_catalog.current_setting('TimeZone')")[0, 0]
+        }
+    }
+
     static let checkZoneSQL = """
         SELECT name FROM pg_timezone_names WHERE lower(name) = lower($1) ORDER BY name = $1 DESC, name LIMIT 1
         """

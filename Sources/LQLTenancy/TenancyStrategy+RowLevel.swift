@@ -29,7 +29,9 @@ struct RootLookup {
     let isLeoraDefault: Bool
 
     init(root: Model, tenancy: RowLevelTenancy) {
-        table = (root.schemaName.map { RootLookup.quote($0) + "." } ?? "") + RootLookup.quote(root.tableName)
+        // Qualified (`public` when the model names no schema): the lookup runs before the scope
+        // pins search_path.
+        table = RootLookup.quote(root.schemaName ?? "public") + "." + RootLookup.quote(root.tableName)
         let key = tenancy.rootKeyColumn
         let named = tenancy.lookupFields.compactMap { name in root.field(named: name).flatMap { $0.isRelation ? nil : $0.columnName } }
         let columns = named.isEmpty ? [key] : named
@@ -40,7 +42,8 @@ struct RootLookup {
             && key == "id" && tenancy.keyType == .text
     }
 
-    /// `SELECT key, display FROM root WHERE c1::text = $1 OR c2::text = $1 ORDER BY (first match) LIMIT 1`.
+    /// `SELECT key, display FROM root WHERE c1::text = $1 OR c2::text = $1 ORDER BY (first match)`:
+    /// every match (up to a few), so a value two tenants answer to is refused, not picked.
     var resolveSQL: String {
         let key = "r." + RootLookup.quote(keyColumn)
         let matches = columns.map { "r." + RootLookup.quote($0) + "::text = $1" }
@@ -48,7 +51,7 @@ struct RootLookup {
         for (i, m) in matches.enumerated() { order += " WHEN \(m) THEN \(i)" }
         order += " END"
         return "SELECT \(key)::text, r.\(RootLookup.quote(displayColumn))::text FROM \(table) AS r WHERE "
-            + matches.joined(separator: " OR ") + " ORDER BY \(order) LIMIT 1"
+            + matches.joined(separator: " OR ") + " ORDER BY \(order), 1 LIMIT 10"
     }
 
     var listSQL: String {

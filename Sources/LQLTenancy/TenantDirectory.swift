@@ -13,7 +13,7 @@ public struct TenantDirectory: Sendable {
         guard let root = catalog.models.first(where: \.isTenantRoot),
               let slug = root.fields.first(where: { $0.name == "slug" }) else { return nil }
         let name = root.fields.first(where: { $0.name == "name" }) ?? slug
-        let table = (root.schemaName.map { Self.quote($0) + "." } ?? "") + Self.quote(root.tableName)
+        let table = Self.quote(root.schemaName ?? "public") + "." + Self.quote(root.tableName)
         let s = Self.quote(slug.columnName), n = Self.quote(name.columnName)
         sql = "SELECT \(s)::text AS slug, \(n)::text AS name FROM \(table) "
             + "WHERE $1::text IS NULL OR \(s)::text ILIKE '%' || $1 || '%' OR \(n)::text ILIKE '%' || $1 || '%' "

@@ -22,6 +22,9 @@ public enum TenantError: Error, Sendable, Hashable, CustomStringConvertible {
     case blank
     /// No tenant has this slug or id; `similar` are close slugs the role can see.
     case unknown(given: String, similar: [String])
+    /// More than one tenant matches (one's slug is another's id): refused, never picked by row
+    /// order. `matches` are every tenant found, in the lookup's order.
+    case ambiguous(given: String, matches: [Tenant])
     /// The strategy could not turn the tenant into a scope value (e.g. an invalid schema name).
     case invalidScope(tenant: String, reason: String)
     /// The tenant's schema is missing, lacks a table, or lags behind in migrations.
@@ -34,6 +37,10 @@ public enum TenantError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknown(let given, let similar):
             let base = "no tenant with slug or id `\(given)`"
             return similar.isEmpty ? base : base + "; did you mean \(Suggestions.quotedList(similar))?"
+        case .ambiguous(let given, let matches):
+            let list = matches.map { "id `\(TenantScope.printable($0.id))` slug `\(TenantScope.printable($0.slug))`" }
+            return "`\(given)` matches \(matches.count) tenants (\(list.joined(separator: "; "))): "
+                + "name one by a value only it has; `lql doctor` shows the constraint that keeps slugs from looking like ids"
         case .invalidScope(let tenant, let reason):
             return "cannot scope to tenant `\(tenant)`: \(reason)"
         case .schemaNotReady(let tenant, let schema, let problem):
@@ -77,8 +84,17 @@ public struct TenancyStrategy: Sendable {
         self.verify = verify
     }
 
-    public static let defaultResolveSQL = "SELECT id, slug FROM tenants WHERE slug = $1 OR id = $1"
-    public static let defaultListSlugsSQL = "SELECT slug FROM tenants ORDER BY slug LIMIT 10000"
+    /// Qualified: the lookup runs before the scope pins `search_path`, and a role's default or a
+    /// pooled session's `pg_temp` must not decide which `tenants` is read.
+    public static let defaultResolveSQL = "SELECT id, slug FROM public.tenants WHERE slug = $1 OR id = $1"
+    public static let defaultListSlugsSQL = "SELECT slug FROM public.tenants ORDER BY slug LIMIT 10000"
+
+    /// `search_path` inside the scope when the strategy's own setting is not it (row-level and
+    /// unscoped styles): the schema unqualified models live in, then `pg_temp` last, so neither a
+    /// role default, `PGOPTIONS`, URL options nor a temporary table decides which table is read.
+    /// nil leaves it to the setting (the schema style sets `search_path` itself).
+    public var searchPath: String? = TenancyStrategy.publicSearchPath
+    public static let publicSearchPath = "\"public\", pg_temp"
 
     /// Whether the tenant's rows are walled off by row-level security (so a role it does not
     /// apply to deserves a warning), rather than by the setting itself (`search_path`).
@@ -114,6 +130,10 @@ public struct TenantScope: Sendable {
     public var statementTimeoutMilliseconds: Int?
     /// The zone dates are read in (SessionTimeZone.swift); nil keeps the server's (UTC).
     public var timeZone: SessionTimeZone?
+    /// An unknown tenant's error lists close slugs ("did you mean"). They are other tenants'
+    /// names: the prompt keeps them for support staff; `lql.toml`'s `[tenancy] suggest_tenants`
+    /// decides elsewhere, and `lql mcp` never suggests.
+    public var suggestsTenants = true
 
     /// Told (once per scoped transaction) when row-level security does not apply to the
     /// connected role: a superuser, BYPASSRLS, or the owner of a table in `rowSecurityTables`
@@ -122,6 +142,10 @@ public struct TenantScope: Sendable {
     public var onRowSecurityBypass: (@Sendable (RowSecurityBypass) -> Void)?
     /// The tenant-scoped tables, as `"schema"."table"`, whose owner row-level security skips.
     public var rowSecurityTables: [String] = []
+    /// The audit hook: told of every statement run through the scope's `TenantTransaction`, with
+    /// the resolved tenant, when the scope ends (ScopeAudit.swift). While it is set, statements
+    /// are sent tagged with the scope's query id.
+    public var onStatement: (@Sendable (ScopedStatement) -> Void)?
 
     public init(strategy: TenancyStrategy = .rowLevelSecurity, statementTimeoutMilliseconds: Int? = nil,
                 timeZone: SessionTimeZone? = nil) {
@@ -133,16 +157,25 @@ public struct TenantScope: Sendable {
     public static let textOID: UInt32 = 25
     static let textArrayOID: UInt32 = 1009
 
-    /// Sets the tenant and, in the same round trip, says whether row-level security applies to
-    /// the role: scalar subqueries, so the setting is made whatever they find.
-    static let setAndInspectRoleSQL = """
-        SELECT pg_catalog.set_config($1, $2, true), current_user::text,
-               (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user),
-               (SELECT r.rolbypassrls FROM pg_catalog.pg_roles r WHERE r.rolname = current_user),
-               (SELECT string_agg(c.relname::text, ', ' ORDER BY c.relname) FROM pg_catalog.pg_class c
-                WHERE c.oid IN (SELECT pg_catalog.to_regclass(t) FROM pg_catalog.unnest($3::text[]) t)
-                  AND NOT c.relforcerowsecurity AND pg_catalog.pg_has_role(current_user, c.relowner, 'USAGE'))
-        """
+    /// Sets `count` settings (names and values binds, transaction-local) and, with
+    /// `inspectingRole`, says in the same round trip whether row-level security applies to the
+    /// role: scalar subqueries, so the settings are made whatever they find. Everything is
+    /// qualified with pg_catalog: the search_path is only pinned by this very statement.
+    static func settingSQL(count: Int, inspectingRole: Bool) -> String {
+        var columns = (0..<count).map { "pg_catalog.set_config($\(2 * $0 + 1), $\(2 * $0 + 2), true)" }
+        if inspectingRole {
+            let tables = "$\(2 * count + 1)::text[]"
+            columns += ["current_user::text",
+                        "(SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user)",
+                        "(SELECT r.rolbypassrls FROM pg_catalog.pg_roles r WHERE r.rolname = current_user)",
+                        """
+                        (SELECT pg_catalog.string_agg(c.relname::text, ', ' ORDER BY c.relname) FROM pg_catalog.pg_class c
+                         WHERE c.oid IN (SELECT pg_catalog.to_regclass(t) FROM pg_catalog.unnest(\(tables)) t)
+                           AND NOT c.relforcerowsecurity AND pg_catalog.pg_has_role(current_user, c.relowner, 'USAGE'))
+                        """]
+        }
+        return "SELECT " + columns.joined(separator: ", ")
+    }
 
     /// Finds the tenant by slug or id. A blank name is refused without touching the database.
     public func resolve(_ given: String, on connection: Connection) throws -> Tenant {
@@ -159,9 +192,17 @@ public struct TenantScope: Sendable {
             // A data exception (a value the id column's type cannot even compare with): no such tenant.
             throw TenantError.unknown(given: TenantScope.printable(name), similar: [])
         }
-        if result.rowCount > 0, let id = result[0, 0] {
-            return Tenant(id: id, slug: result[0, 1] ?? id, schemaName: result.columns.count > 2 ? result[0, 2] : nil)
+        var matches: [Tenant] = []
+        for row in result.rows {
+            guard let id = row[0], !matches.contains(where: { $0.id == id }) else { continue }
+            matches.append(Tenant(id: id, slug: row.count > 1 ? row[1] ?? id : id, schemaName: row.count > 2 ? row[2] : nil))
         }
+        if matches.count > 1 {
+            // Sorted for a message that does not depend on the physical row order either.
+            throw TenantError.ambiguous(given: TenantScope.printable(name), matches: matches.sorted { $0.id < $1.id })
+        }
+        if let tenant = matches.first { return tenant }
+        guard suggestsTenants else { throw TenantError.unknown(given: TenantScope.printable(name), similar: []) }
         let slugs = (try? connection.execute(strategy.listSlugsSQL).rows.compactMap { $0.first ?? nil }) ?? []
         throw TenantError.unknown(given: TenantScope.printable(name), similar: Self.similarSlugs(to: name, among: slugs))
     }
@@ -202,33 +243,42 @@ public struct TenantScope: Sendable {
     }
 
     /// Resolves `given`, then runs `body` in the tenant's transaction.
-    public func withTenant<T>(_ given: String, on connection: Connection,
+    public func withTenant<T>(_ given: String, on connection: Connection, source: ScopeSource? = nil,
                               _ body: (TenantTransaction) throws -> T) throws -> T {
         let tenant = try resolve(given, on: connection)
-        return try withTenant(tenant, on: connection, body)
+        return try withTenant(tenant, on: connection, source: source, body)
     }
 
     /// Runs `body` in one `REPEATABLE READ, READ ONLY` transaction scoped to `tenant`: COMMIT
-    /// when it returns, ROLLBACK when it throws (a cancel included).
-    public func withTenant<T>(_ tenant: Tenant, on connection: Connection,
+    /// when it returns, ROLLBACK when it throws (a cancel included). `source` is what the
+    /// statements came from, for the audit hook.
+    public func withTenant<T>(_ tenant: Tenant, on connection: Connection, source: ScopeSource? = nil,
                               _ body: (TenantTransaction) throws -> T) throws -> T {
+        let ledger = onStatement.map { _ in StatementLedger(source: source ?? ScopeSource(text: "", origin: "unknown")) }
+        defer { if let ledger, let onStatement { ledger.report(to: onStatement, tenant: tenant, role: connection.user, scopeError: nil) } }
         let value = try strategy.settingValue(tenant)
         guard connection.transactionStatus == .idle else {
             throw PostgresError(kind: .client, message: "a tenant scope cannot start inside an open transaction")
         }
         try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         do {
-            if strategy.settingName.isEmpty {
-                // No setting: the app has no policies to read one (lql's predicates are the wall).
-            } else if let report = onRowSecurityBypass, strategy.reliesOnRowSecurity {
-                let result = try connection.execute(TenantScope.setAndInspectRoleSQL, [strategy.settingName, value, arrayLiteral(rowSecurityTables)],
-                                                    types: [TenantScope.textOID, TenantScope.textOID, TenantScope.textArrayOID])
-                if let bypass = RowSecurityBypass(role: result[0, 1], superuser: result[0, 2], bypassRLS: result[0, 3], ownedTables: result[0, 4]) {
+            // One round trip: the tenant's setting (none when the app has no policies to read
+            // one), the pinned search_path and standard_conforming_strings, and — when asked —
+            // whether row-level security applies to the role.
+            var settings = strategy.settingName.isEmpty ? [] : [(strategy.settingName, value)]
+            if let path = strategy.searchPath, strategy.settingName != "search_path" { settings.append(("search_path", path)) }
+            settings.append(("standard_conforming_strings", "on"))
+            let inspect = onRowSecurityBypass != nil && strategy.reliesOnRowSecurity
+            let sql = TenantScope.settingSQL(count: settings.count, inspectingRole: inspect)
+            var values = settings.flatMap { [$0.0, $0.1] }
+            if inspect { values.append(arrayLiteral(rowSecurityTables)) }
+            let types = Array(repeating: TenantScope.textOID, count: settings.count * 2) + (inspect ? [TenantScope.textArrayOID] : [])
+            let set = try connection.execute(sql, values, types: types)
+            if inspect, let report = onRowSecurityBypass {
+                let c = settings.count
+                if let bypass = RowSecurityBypass(role: set[0, c], superuser: set[0, c + 1], bypassRLS: set[0, c + 2], ownedTables: set[0, c + 3]) {
                     report(bypass)
                 }
-            } else {
-                try connection.execute("SELECT set_config($1, $2, true)", [strategy.settingName, value],
-                                       types: [TenantScope.textOID, TenantScope.textOID])
             }
             try strategy.verify?(tenant, connection)
             if let zone = timeZone { try apply(zone, tenant: tenant, on: connection) }
@@ -236,11 +286,14 @@ public struct TenantScope: Sendable {
                 try connection.execute("SELECT set_config('statement_timeout', $1, true)", [String(ms)],
                                        types: [TenantScope.textOID])
             }
-            let result = try body(TenantTransaction(tenant: tenant, connection: connection, tenantTypeOID: strategy.tenantTypeOID))
+            var transaction = TenantTransaction(tenant: tenant, connection: connection, tenantTypeOID: strategy.tenantTypeOID)
+            transaction.ledger = ledger
+            let result = try body(transaction)
             try connection.execute("COMMIT")
             return result
         } catch {
             rollback(connection)
+            if let ledger, let onStatement { ledger.report(to: onStatement, tenant: tenant, role: connection.user, scopeError: error) }
             throw error
         }
     }
@@ -258,6 +311,17 @@ public struct TenantTransaction {
     public let connection: Connection
     /// The type `$1` is bound as (the root key's type).
     public var tenantTypeOID: UInt32 = TenantScope.textOID
+    /// Set in an audited scope: every statement below goes through it (ScopeAudit.swift).
+    var ledger: StatementLedger?
+
+    /// The id the scope's statements are tagged with; nil when the scope is not audited.
+    public var queryID: String? { ledger?.source.queryID }
+
+    /// What the next statements were compiled from (`lql run a.lql b.lql`: each file's text in
+    /// turn); the scope's origin and query id stay.
+    public func attribute(toSource text: String) {
+        ledger?.source.text = text
+    }
 
     public init(tenant: Tenant, connection: Connection, tenantTypeOID: UInt32 = TenantScope.textOID) {
         self.tenant = tenant
@@ -274,20 +338,34 @@ public struct TenantTransaction {
 
     @discardableResult
     public func execute(_ statement: SQLStatement) throws -> QueryResult {
-        let (values, types) = arguments(for: statement)
-        return try connection.execute(statement.text, values, types: types)
+        try audited(statement, rows: \.rowCount) { sql in
+            let (values, types) = arguments(for: sql)
+            return try connection.execute(sql.text, values, types: types)
+        }
     }
 
     public func query(_ statement: SQLStatement) throws -> RowStream {
-        let (values, types) = arguments(for: statement)
-        return try connection.query(statement.text, values, types: types)
+        let send = { (sql: SQLStatement) throws -> RowStream in
+            let (values, types) = arguments(for: sql)
+            return try connection.query(sql.text, values, types: types)
+        }
+        guard let ledger else { return try send(statement) }
+        return try ledger.runStreaming(statement, send)
     }
 
     @discardableResult
     public func stream(_ statement: SQLStatement, columns: ([Column]) throws -> Void,
                        row: (Row) throws -> Void) throws -> StreamSummary {
-        let (values, types) = arguments(for: statement)
-        return try connection.stream(statement.text, values, types: types, columns: columns, row: row)
+        try audited(statement, rows: \.rowCount) { sql in
+            let (values, types) = arguments(for: sql)
+            return try connection.stream(sql.text, values, types: types, columns: columns, row: row)
+        }
+    }
+
+    /// `send` with the statement as it goes to the server: tagged and noted in an audited scope.
+    func audited<T>(_ statement: SQLStatement, rows: (T) -> Int, _ send: (SQLStatement) throws -> T) throws -> T {
+        guard let ledger else { return try send(statement) }
+        return try ledger.run(statement, rows: rows, send)
     }
 }
 

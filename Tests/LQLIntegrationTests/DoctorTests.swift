@@ -140,10 +140,10 @@ import LQLDoctor
         let log = AuditLog(path: dir + "/nested/audit.jsonl")
         let secret = "O'Malley's secret value"
         let source = "Customer | where name == $name"
-        log.append(AuditRecord(dbRole: "lql_reader", tenant: "well-crafted", sourceText: source,
+        log.append(AuditRecord(dbRole: "lql_reader", tenantID: "t-1", tenantSlug: "well-crafted", origin: "run", sourceText: source,
                                sql: "SELECT 1 WHERE $1 = $2", bindCount: 2, rows: 3, durationMs: 1.5, outcome: "ok",
                                queryID: AuditLog.queryID()))
-        log.append(AuditRecord(dbRole: "lql_reader", tenant: "well-crafted", sourceText: source,
+        log.append(AuditRecord(dbRole: "lql_reader", tenantID: "t-1", tenantSlug: "well-crafted", origin: "run", sourceText: source,
                                sql: "SELECT 1 WHERE $1 = $2", bindCount: 2, rows: 0, durationMs: 2,
                                outcome: AuditRecord.outcome(for: PostgresError(kind: .server, message: "x", sqlState: "42501"))))
         let text = try String(contentsOfFile: log.path, encoding: .utf8)
@@ -163,7 +163,7 @@ import LQLDoctor
 
     @Test func unwritableLogDoesNotThrow() {
         AuditLog(path: "/proc/lql-cannot-write-here/audit.jsonl").append(
-            AuditRecord(dbRole: "r", tenant: "t", sourceText: "s", sql: "q", bindCount: 0, rows: 0, durationMs: 0, outcome: "ok"))
+            AuditRecord(dbRole: "r", tenantID: "t", tenantSlug: "t", origin: "run", sourceText: "s", sql: "q", bindCount: 0, rows: 0, durationMs: 0, outcome: "ok"))
     }
 
     @Test func queryIDsAndTags() {

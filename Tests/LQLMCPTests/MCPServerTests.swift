@@ -208,8 +208,10 @@ struct MCPServerTests {
         let records = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(records.count == 3)
         let first = try #require(records.first)
+        let wellCraftedID = try LeoraCluster.shared().tenantID("well-crafted")
         #expect(first["queryID"] as? String == run.structured["queryId"] as? String)
-        #expect(first["tenant"] as? String == "well-crafted" && first["outcome"] as? String == "ok" && first["rows"] as? Int == 1)
+        #expect(first["tenantSlug"] as? String == "well-crafted" && first["outcome"] as? String == "ok" && first["rows"] as? Int == 1)
+        #expect(first["origin"] as? String == "mcp" && first["tenantId"] as? String == wellCraftedID)
         #expect(first["dbRole"] as? String == "lql_reader")
         #expect(records.last?["outcome"] as? String == "refused")
     }

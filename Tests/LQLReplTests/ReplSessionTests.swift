@@ -148,6 +148,17 @@ let tenantCustomers = "SELECT count(*) FROM customers c JOIN tenants t ON t.id =
         #expect(run.output.contains("$1 = '2341d158-94d2-3c74-b58c-50bfc0b423d9' (tenant well-crafted)"))
     }
 
+    /// Issue 18 item 4 at the prompt: a value's newline or CR shows escaped in `\sql` and
+    /// `\explain`, so neither prints a line the value made.
+    @Test func explainAndSQLEscapeControlCharactersInValues() throws {
+        let run = try runScript("Customer | where name == \"x\\nSELECT 1;\\u{d}\\u{202E}z\" | count\n\\explain\n\\sql\n")
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains(#"$2 = E'x\nSELECT 1;\r\u202Ez'::text"#), "\(run.output)")
+        #expect(run.output.contains(#"x\nSELECT 1;\r\u202Ez"#) && run.output.contains("Scan"), "\(run.output)")
+        #expect(!run.output.unicodeScalars.contains { $0 == "\r" || $0 == "\u{202E}" }, "\(run.output.debugDescription)")
+        #expect(!run.output.split(separator: "\n").contains { $0.hasPrefix("SELECT 1") }, "\(run.output)")
+    }
+
     @Test func reconnectsAfterTheBackendIsTerminated() throws {
         let db = try LeoraCluster.shared()
         let reader = try Connection(db.readerURL)

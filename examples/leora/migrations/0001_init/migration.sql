@@ -1,8 +1,9 @@
 -- Leora example: the schema of examples/leora/schema.prisma, in the shape `prisma migrate dev`
 -- emits (constraint and index names follow Prisma's conventions so `prisma migrate diff` stays
 -- quiet), plus what Prisma cannot express: CHECK (tenant_id <> '') on every tenant-scoped table,
--- which closes the empty-setting trap of RLS (see rls.sql). Runs on an empty database, as the
--- role that will own the tables (the loading superuser in the example: see roles.sql).
+-- which closes the empty-setting trap of RLS (see rls.sql), and a CHECK that no slug looks like an
+-- id. Runs on an empty database, as the role that will own the tables (the loading superuser in
+-- the example: see roles.sql).
 
 -- CreateEnum
 CREATE TYPE "TenantStatus" AS ENUM ('ACTIVE', 'SUSPENDED');
@@ -27,7 +28,10 @@ CREATE TABLE "tenants" (
     "name" TEXT NOT NULL,
     "status" "TenantStatus" NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "tenants_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "tenants_pkey" PRIMARY KEY ("id"),
+    -- --tenant VALUE matches a slug or an id: no slug may look like an id (uuid()), or a
+    -- sign-up could take another tenant's id as its slug.
+    CONSTRAINT "tenants_slug_not_an_id" CHECK ("slug" !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
 );
 
 CREATE TABLE "tenant_settings" (
