@@ -29,8 +29,11 @@ import Testing
       id     Int    @id @default(autoincrement())
       teamId Int    @map("team_id")
       team   Team   @relation(fields: [teamId], references: [id])
-      name   String
-      tags   Tag[]
+      name      String
+      tags      Tag[]
+      /// A self-relation through `_Deps`: `blocks` sorts first, so it lists the rows in column A.
+      blocks    Project[] @relation("Deps")
+      dependsOn Project[] @relation("Deps")
       @@map("projects")
     }
     model Tag {
@@ -57,16 +60,21 @@ import Testing
     CREATE TABLE tags (id serial PRIMARY KEY, team_id int NOT NULL REFERENCES teams, label text NOT NULL);
     CREATE TABLE "_ProjectToTag" ("A" int NOT NULL REFERENCES projects ON DELETE CASCADE, "B" int NOT NULL REFERENCES tags ON DELETE CASCADE,
                                   CONSTRAINT "_ProjectToTag_AB_pkey" PRIMARY KEY ("A", "B"));
+    CREATE TABLE "_Deps" ("A" int NOT NULL REFERENCES projects, "B" int NOT NULL REFERENCES projects, CONSTRAINT "_Deps_AB_pkey" PRIMARY KEY ("A", "B"));
     -- Team 3's slug is "2": `--tenant 2` names two teams, `--tenant 3` is team 3 by id.
     INSERT INTO teams (slug, name) VALUES ('acme', 'A Team'), ('globex', 'B Team'), ('2', 'C Team');
     INSERT INTO projects (team_id, name) VALUES (1, 'A-apollo'), (1, 'A-atlas'), (2, 'B-borealis'), (3, 'C-comet'), (3, 'C-cosmos'), (3, 'C-crux');
     INSERT INTO tags (team_id, label) VALUES (1, 'A-red'), (1, 'A-blue'), (2, 'B-red'), (3, 'C-red');
     -- Project 1 (A) carries B's tag 3 too: a crossing link lql must not follow.
     INSERT INTO "_ProjectToTag" VALUES (1, 1), (1, 2), (2, 1), (3, 3), (4, 4), (1, 3);
+    -- As Prisma stores `apollo.blocks = [atlas]` (its docs' a_eats/b_eatenBy rule: the field that
+    -- sorts first lists column A): A = atlas, B = apollo, so atlas.dependsOn = [apollo]; and one
+    -- link crossing into team B (borealis in apollo's blocks).
+    INSERT INTO "_Deps" VALUES (2, 1), (3, 1), (5, 4);
     DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'team_reader') THEN CREATE ROLE team_reader LOGIN; END IF;
     END $$;
-    GRANT SELECT ON teams, projects, tags, "_ProjectToTag" TO team_reader;
+    GRANT SELECT ON teams, projects, tags, "_ProjectToTag", "_Deps" TO team_reader;
     ALTER TABLE projects ENABLE ROW LEVEL SECURITY;
     ALTER TABLE projects FORCE ROW LEVEL SECURITY;
     CREATE POLICY tenant_isolation ON projects USING (team_id = NULLIF(current_setting('app.current_team_id', true), '')::int);
@@ -144,6 +152,10 @@ import Testing
             #expect(try run("Project | sort id | select name, n: count(tags), t: max(tags.label)", tenant: "acme", asReader: asReader)
                     == [["A-apollo", "2", "A-red"], ["A-atlas", "1", "A-red"]])
             #expect(try run("Tag | sort label | select label, p: count(projects)", tenant: "globex", asReader: asReader) == [["B-red", "1"]])
+            // The self-relation: each direction as Prisma reads it, the other team's project hidden.
+            #expect(try run("Project | sort id | select name, d: max(dependsOn.name), b: max(blocks.name), n: count(dependsOn)", tenant: "acme", asReader: asReader)
+                    == [["A-apollo", nil, "A-atlas", "0"], ["A-atlas", "A-apollo", nil, "1"]])
+            #expect(try run("Project | where any(blocks) | select name", tenant: "3", asReader: asReader) == [["C-comet"]])
         }
     }
 
