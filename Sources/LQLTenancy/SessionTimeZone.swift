@@ -60,7 +60,8 @@ extension TenantScope {
         switch zone {
         case .named(let given): name = given
         case .tenant(let sql, let bindsTenant):
-            let result = bindsTenant ? try connection.execute(sql, [tenant.id], types: [TenantScope.textOID])
+            // The tenant's id as the key's own type (uuid, int4, …), as every scoped statement binds it.
+            let result = bindsTenant ? try connection.execute(sql, [tenant.id], types: [strategy.tenantTypeOID])
                                      : try connection.execute(sql)
             guard result.rowCount > 0, let value = result[0, 0], !value.trimmingWhitespaceAndNewlines().isEmpty else {
                 throw TimeZoneError.tenantHasNone(tenant: tenant.slug)

@@ -99,6 +99,22 @@ import Testing
                                         readerURL: db.readerURL, ownerURL: db.ownerURL, tenantID: db.organizationID)
     }
 
+    /// The schema folder and migration.sql agree: every column and relation of every model the
+    /// schema declares (the many-to-many tables included) is read by one query each, on the server.
+    @Test func everyColumnAndRelationOfTheSchemaExistsInTheDatabase() throws {
+        let db = try HelpdeskCluster.shared()
+        let reader = try Connection(db.readerURL)
+        for m in db.catalog.queryableModels {
+            var items = m.columnFields.filter { !$0.isForbidden }.map(\.name)
+            for f in m.relationFields where !f.isForbidden {
+                items.append(f.relation?.cardinality == .toMany ? "n_\(f.name): count(\(f.name))" : "\(f.name) { \(try #require(db.catalog.model(named: f.relation!.targetModel)?.primaryKey.first)) }")
+            }
+            let q = "\(m.name) | take 3 | select \(items.joined(separator: ", "))"
+            let rows = try runCompiledQuery(q, catalog: db.catalog, scope: db.scope, tenant: "blue-harbor", on: reader)
+            #expect(!rows.isEmpty, "\(q)")
+        }
+    }
+
     /// The links the seed crosses on purpose (a northwind ticket labelled with a blue-harbor label
     /// and watched by a blue-harbor member): lql shows this organization's end only.
     @Test func crossOrganizationLinksShowOnlyTheOrganizationsEnd() throws {
