@@ -143,7 +143,7 @@ extension StatementBuilder {
         case .inList(let x, let list, let negated):
             write(x, ctx, into: &w, precedence: Precedence.comparison + 1)
             w.write(negated ? " <> ALL(" : " = ANY(")
-            withNativeCast(nativeCast(of: x), for: list) { write(list, ctx, into: &w, precedence: Precedence.lowest) }
+            withNativeCast(comparisonCast(of: x, for: list), for: list) { write(list, ctx, into: &w, precedence: Precedence.lowest) }
             w.write(")")
 
         case .inExprs(let x, let items, let negated):
@@ -151,7 +151,7 @@ extension StatementBuilder {
             w.write(negated ? " NOT IN (" : " IN (")
             for (i, item) in items.enumerated() {
                 if i > 0 { w.write(", ") }
-                withNativeCast(nativeCast(of: x), for: item) { write(item, ctx, into: &w, precedence: Precedence.lowest) }
+                withNativeCast(comparisonCast(of: x, for: item), for: item) { write(item, ctx, into: &w, precedence: Precedence.lowest) }
             }
             w.write(")")
 
@@ -160,11 +160,11 @@ extension StatementBuilder {
             if negated { w.write("NOT (") }
             write(x, ctx, into: &w, precedence: Precedence.comparison + 1)
             w.write(" >= ")
-            write(lower, ctx, into: &w, precedence: Precedence.comparison + 1)
+            withNativeCast(comparisonCast(of: x, for: lower), for: lower) { write(lower, ctx, into: &w, precedence: Precedence.comparison + 1) }
             w.write(" AND ")
             write(x, ctx, into: &w, precedence: Precedence.comparison + 1)
             w.write(" < ")
-            write(upper, ctx, into: &w, precedence: Precedence.comparison + 1)
+            withNativeCast(comparisonCast(of: x, for: upper), for: upper) { write(upper, ctx, into: &w, precedence: Precedence.comparison + 1) }
             if negated { w.write(")") }
 
         case .has(let list, let element):
@@ -263,7 +263,7 @@ extension StatementBuilder {
         let castDate = (op == .add || op == .subtract) && (l.type.base == .duration || r.type.base == .duration)
         // Exact division: Int / Int is numeric, never truncated.
         let exactDivision = op == .divide && l.type.isInteger && r.type.isInteger
-        withNativeCast(isComparison ? nativeCast(of: r) : nil, for: l) {
+        withNativeCast(isComparison ? comparisonCast(of: r, for: l) : nil, for: l) {
             write(l, ctx, into: &w, precedence: (castDate && l.type.base == .date) || exactDivision ? Precedence.atom : leftNeeded)
         }
         if castDate && l.type.base == .date { w.write("::timestamptz") }
@@ -285,7 +285,7 @@ extension StatementBuilder {
         case .concat: w.write(" || ")
         case .contains, .coalesce: break
         }
-        withNativeCast(isComparison ? nativeCast(of: l) : nil, for: r) {
+        withNativeCast(isComparison ? comparisonCast(of: l, for: r) : nil, for: r) {
             write(r, ctx, into: &w, precedence: castDate && r.type.base == .date ? Precedence.atom : rightNeeded)
         }
         if castDate && r.type.base == .date { w.write("::timestamptz") }

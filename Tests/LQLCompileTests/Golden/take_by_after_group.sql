@@ -15,7 +15,7 @@ FROM (
     LEFT JOIN "orders" AS j1 ON j1."id" = t."order_id" AND j1."tenant_id" = t."tenant_id" AND j1."tenant_id" = $1
     LEFT JOIN "products" AS j2 ON j2."id" = t."product_id" AND j2."tenant_id" = t."tenant_id" AND j2."tenant_id" = $1
     WHERE t."tenant_id" = $1
-      AND j1."status" = ANY($2::"OrderStatus"[]) AND j1."order_date" >= $3::date AND j1."order_date" < $4::date
+      AND j1."status" = ANY($2::"OrderStatus"[]) AND j1."order_date" >= $3::timestamptz AND j1."order_date" < $4::timestamptz
     GROUP BY 1, 2
   ) AS s1
 ) AS s2
@@ -23,7 +23,7 @@ WHERE s2."__rn1" <= $5::bigint
 ORDER BY s2."revenue" DESC NULLS LAST, s2."category" NULLS LAST, s2."name" NULLS LAST;
 -- $1 = tenant
 -- $2 = '{"CONFIRMED","FULFILLED"}'::"OrderStatus"[]
--- $3 = '2025-01-01'::date
--- $4 = '2026-01-01'::date
+-- $3 = '2025-01-01'::timestamptz
+-- $4 = '2026-01-01'::timestamptz
 -- $5 = '3'::bigint
 -- columns: category, name, revenue
