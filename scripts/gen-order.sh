@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates scripts/lql.order: the functions of the lql binary that `lql run` executes for a
-# CSV export (to a file and to stdout), found by running the release binary under callgrind
+# CSV export (to a file and to stdout) and for bench/startup's one-row count, found by running the release binary under callgrind
 # against a scale-1 Leora cluster. scripts/build-release.sh lays them out first and together.
 # Rerun after large changes to the run path; a stale list still links (unknown names are
 # skipped), it only wastes memory. Needs valgrind (apt-get install valgrind).
@@ -25,5 +25,6 @@ trace() { # name, lql arguments...
 }
 trace file run --schema examples/leora/schema.prisma --tenant well-crafted --format csv -e "$query" -o "$work/out.csv"
 trace stdout run --schema examples/leora/schema.prisma --tenant well-crafted --format csv -e "$query | take 100"
+trace count run --schema examples/leora/schema.prisma --tenant well-crafted --format csv -e 'Order | count'
 python3 scripts/callgrind_functions.py "$work/lql" "$work"/*.cg > scripts/lql.order
 echo "scripts/lql.order: $(wc -l < scripts/lql.order) functions" >&2

@@ -1,6 +1,7 @@
-"""Times processes one by one: wall ms (perf_counter around spawn..wait4) and peak RSS (wait4's
-ru_maxrss), the median of N runs each, every lql binary given (LABEL=PATH, to compare builds
-under the same load) and psql interleaved."""
+"""Times processes one by one: wall ms (perf_counter around spawn..wait4), CPU ms (wait4's user +
+system time: what the process itself used, so less dependent on the machine's load than wall time)
+and peak RSS (wait4's ru_maxrss), the median of N runs each, every lql binary given (LABEL=PATH,
+to compare builds under the same load) and psql interleaved."""
 import os, statistics, sys, time
 
 runs, sock, tenant = int(sys.argv[1]), sys.argv[2], sys.argv[3]
@@ -26,10 +27,11 @@ for i in range(runs + 2):
         if status != 0:
             sys.exit(f"{name} failed with status {status}")
         if i >= 2:  # two warm-up rounds
-            samples[name].append((wall, usage.ru_maxrss / 1024))
+            samples[name].append((wall, (usage.ru_utime + usage.ru_stime) * 1000, usage.ru_maxrss / 1024))
 print(f"median of {runs} runs each (min, max wall)")
-print(f"{'program':<20} | {'wall ms':>8} | {'min':>6} | {'max':>6} | {'peak RSS MiB':>12}")
-print("---------------------|----------|--------|--------|-------------")
+print(f"{'program':<20} | {'wall ms':>8} | {'min':>6} | {'max':>6} | {'CPU ms':>6} | {'peak RSS MiB':>12}")
+print("---------------------|----------|--------|--------|--------|-------------")
 for name, s in samples.items():
-    walls = [w for w, _ in s]
-    print(f"{name:<20} | {statistics.median(walls):8.1f} | {min(walls):6.1f} | {max(walls):6.1f} | {statistics.median(r for _, r in s):12.1f}")
+    walls = [w for w, _, _ in s]
+    cpu = statistics.median(c for _, c, _ in s)
+    print(f"{name:<20} | {statistics.median(walls):8.1f} | {min(walls):6.1f} | {max(walls):6.1f} | {cpu:6.1f} | {statistics.median(r for _, _, r in s):12.1f}")
