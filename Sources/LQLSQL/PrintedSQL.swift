@@ -77,15 +77,3 @@ public enum PrintedSQL {
     /// One character's backslash escape (`\n`, `\x1B`, `\u202E`, `\U000E0041`).
     public static func escape(_ scalar: Unicode.Scalar) -> String { VisibleText.escape(scalar) }
 }
-
-extension String {
-    /// `'` doubled, for `'…'` quoting.
-    var doublingSingleQuotes: String {
-        guard utf8.contains(UInt8(ascii: "'")) else { return self }
-        var out = ""
-        for ch in unicodeScalars {
-            if ch == "'" { out += "''" } else { out.unicodeScalars.append(ch) }
-        }
-        return out
-    }
-}

@@ -1,12 +1,19 @@
-/// Escapes for the two places the writer quotes text, without Foundation: its NSString bridging
+/// Escapes for the places lql quotes text, without Foundation: its NSString bridging
 /// was the largest single cost in the compile profile, and most names need no escaping at all.
 extension String {
     /// An identifier's `"` doubled, for `"…"` quoting.
-    var doublingQuotes: String {
-        guard utf8.contains(UInt8(ascii: "\"")) else { return self }
+    var doublingQuotes: String { doubling("\"") }
+
+    /// `'` doubled, for `'…'` quoting.
+    var doublingSingleQuotes: String { doubling("'") }
+
+    /// Each `quote` written twice, the SQL way of quoting it inside its own quotes.
+    private func doubling(_ quote: Unicode.Scalar) -> String {
+        guard utf8.contains(UInt8(quote.value)) else { return self }
         var out = ""
         for ch in unicodeScalars {
-            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
+            if ch == quote { out.unicodeScalars.append(ch) }
+            out.unicodeScalars.append(ch)
         }
         return out
     }

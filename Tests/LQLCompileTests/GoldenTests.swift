@@ -6,8 +6,11 @@ import Testing
 /// A first line `-- params: name=value, name=value` supplies parameter values.
 /// `LQL_RECORD=1 swift test --filter GoldenTests` rewrites the expectations.
 struct GoldenTests {
-    static var names: [String] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.goldenDirectory.path)) ?? []
+    static var names: [String] { names(in: Fixtures.goldenDirectory) }
+
+    /// The cases of a golden folder: each `NAME.lql` beside its `NAME.sql`.
+    static func names(in directory: URL) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return files.filter { $0.hasSuffix(".lql") }.map { String($0.dropLast(4)) }.sorted()
     }
 
@@ -27,11 +30,16 @@ struct GoldenTests {
 
     @Test("golden", arguments: GoldenTests.names)
     func golden(_ name: String) throws {
-        let lqlURL = Fixtures.goldenDirectory.appendingPathComponent(name + ".lql")
-        let sqlURL = Fixtures.goldenDirectory.appendingPathComponent(name + ".sql")
-        let text = try String(contentsOf: lqlURL, encoding: .utf8)
+        try Self.check(name, in: Fixtures.goldenDirectory, catalog: Fixtures.leoraCatalog)
+    }
+
+    /// Compiles `name.lql` of a golden folder against `catalog` and compares the rendering with
+    /// `name.sql` (`LQL_RECORD=1` rewrites it instead). Every golden corpus runs through here.
+    static func check(_ name: String, in directory: URL, catalog: Catalog) throws {
+        let sqlURL = directory.appendingPathComponent(name + ".sql")
+        let text = try String(contentsOf: directory.appendingPathComponent(name + ".lql"), encoding: .utf8)
         let source = SourceFile(name: name + ".lql", text: text)
-        let result = LQLCompiler.compile(source: source, catalog: Fixtures.leoraCatalog, parameters: GoldenTests.parameters(in: text))
+        let result = LQLCompiler.compile(source: source, catalog: catalog, parameters: parameters(in: text))
         let actual: String
         if let program = result.program {
             actual = GoldenFormat.render(program)
