@@ -1,5 +1,6 @@
 import LQL
 import LQLSyntax
+import LQLSystem
 
 /// One thing the user entered at the prompt (or a script holds).
 public enum Entry: Sendable, Hashable {
@@ -40,7 +41,22 @@ public struct EntryOrigin: Sendable, Hashable {
 /// One-line queries (`Customer | count`) still run at the first Enter.
 public final class EntryReader {
     private let source: LineSource
-    private let isComplete: (String) -> Bool
+    /// Completeness of `lines`, each line lexed once (a script of many `|` lines stays linear).
+    private var completeness = LineCompleteness()
+    /// Asked before each line is read: true ends the input at once (a SIGTERM while a script's
+    /// lines are being collected), as if it had ended there, and nothing pending runs.
+    private let shouldStop: () -> Bool
+    /// The size of the unfinished statement, in UTF-8 bytes (line breaks counted).
+    private var pendingBytes = 0
+    /// The index of the first line after the first that starts with `|` (`isOpen` without
+    /// scanning every line again).
+    private var firstPipeLine: Int?
+    /// Set when one statement grew past `statementSizeLimit`: the input ends there.
+    public private(set) var statementTooLarge = false
+    /// One statement's largest size, the same cap as a source file's (`FileSystem.sourceSizeLimit`):
+    /// endless `|` continuation lines end with "statement too large" instead of using up memory.
+    public static let defaultStatementSizeLimit = FileSystem.sourceSizeLimit
+    public let statementSizeLimit: Int
     /// A script's name for diagnostics (`<stdin>`, a path), whose lines are numbered through the
     /// whole input; nil at the prompt, where each entry is numbered from its own first line.
     public let scriptName: String?
@@ -55,10 +71,36 @@ public final class EntryReader {
     /// Lines taken from the source so far (read-ahead included).
     private var linesRead = 0
 
-    public init(source: LineSource, scriptName: String? = nil, isComplete: @escaping (String) -> Bool = InputCompleteness.isComplete) {
+    public init(source: LineSource, scriptName: String? = nil, shouldStop: @escaping () -> Bool = { false },
+                statementSizeLimit: Int = EntryReader.defaultStatementSizeLimit) {
+        self.statementSizeLimit = statementSizeLimit
         self.source = source
         self.scriptName = scriptName
-        self.isComplete = isComplete
+        self.shouldStop = shouldStop
+    }
+
+    private func isComplete(_ lines: ArraySlice<String>) -> Bool { completeness.isComplete(lines) }
+
+    private func clearLines() {
+        lines.removeAll()
+        completeness.reset()
+        pendingBytes = 0
+        firstPipeLine = nil
+    }
+
+    /// Adds lines to the unfinished statement; false (and the input ends) once it is too large.
+    private func appendLines<S: Sequence>(_ added: S) -> Bool where S.Element == String {
+        for line in added {
+            pendingBytes += line.utf8.count + 1
+            if firstPipeLine == nil, !lines.isEmpty, Self.startsWithPipe(line) { firstPipeLine = lines.count }
+            lines.append(line)
+        }
+        if pendingBytes > statementSizeLimit {
+            statementTooLarge = true
+            clearLines()
+            return false
+        }
+        return true
     }
 
     /// The number of the next line `next()` looks at: a carried line, else the next unread one.
@@ -70,7 +112,9 @@ public final class EntryReader {
     private var nextLineNumber: Int { linesRead - carried.count + 1 }
 
     private func read(_ kind: PromptKind) -> LineInput {
+        if statementTooLarge || shouldStop() { return .endOfInput }
         let input = source.readLine(kind)
+        if shouldStop() { return .endOfInput }  // the read was cut short by the signal
         if case .line = input { linesRead += 1 }
         return input
     }
@@ -82,14 +126,16 @@ public final class EntryReader {
             if !carried.isEmpty {
                 input = .line(carried.removeFirst())
             } else {
-                source.setStatementContext(lines.joined(separator: "\n"))
+                if source.wantsStatementContext { source.setStatementContext(lines.joined(separator: "\n")) }
                 input = read(lines.isEmpty ? .main : .continuation)
             }
             switch input {
             case .interrupted:
-                lines.removeAll()
+                clearLines()
                 return .interrupted
             case .endOfInput:
+                // Stopped by a signal or the size cap: what was collected does not run.
+                if statementTooLarge || shouldStop() { clearLines(); return .endOfInput }
                 guard !lines.isEmpty else { return .endOfInput }
                 return finishStatement()
             case .line(let line):
@@ -100,12 +146,13 @@ public final class EntryReader {
                 }
                 if lines.isEmpty && Self.isTrivia(line) { continue }
                 if lines.isEmpty { statementFirstLine = number }
-                lines.append(line)
+                guard appendLines(CollectionOfOne(line)) else { return .endOfInput }
                 if lines.count > 1, Self.isTrivia(line) || !Self.startsWithPipe(line),
-                   isOpen(lines.dropLast()), isComplete(lines.dropLast().joined(separator: "\n")) {
+                   isOpen(lines.dropLast()), isComplete(lines.dropLast()) {
                     // An empty line runs the open statement; another statement's first line
                     // ends it and is kept for the next entry.
                     let last = lines.removeLast()
+                    if firstPipeLine == lines.count { firstPipeLine = nil }
                     if !line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
                         if Self.isTrivia(line) { lines.append(last); continue }  // a comment line
                         carried = [last]
@@ -114,8 +161,9 @@ public final class EntryReader {
                 }
                 // A continuation line read ahead may itself leave the statement open or be
                 // followed by more waiting input: check again before reading at the prompt.
-                while isComplete(lines.joined(separator: "\n")) {
+                while isComplete(lines[...]) {
                     if !readPipeContinuation() {
+                        if statementTooLarge || shouldStop() { clearLines(); return .endOfInput }
                         if !carried.isEmpty || !isOpen(lines[...]) || readAheadEmptyLine {
                             return finishStatement()
                         }
@@ -143,9 +191,7 @@ public final class EntryReader {
                 continue
             }
             if Self.startsWithPipe(line) {
-                lines.append(contentsOf: skipped)
-                lines.append(line)
-                return true
+                return appendLines(skipped + [line])
             }
             carried = skipped + [line]
             return false
@@ -155,14 +201,14 @@ public final class EntryReader {
 
     /// The unfinished statement's lines, taken away (`\e` edits them instead).
     public func takePendingText() -> String {
-        defer { lines.removeAll() }
+        defer { clearLines() }
         return lines.joined(separator: "\n")
     }
 
     private func finishStatement() -> Entry {
         var text = lines.joined(separator: "\n")
         while let last = text.last, last == " " || last == "\t" { text.removeLast() }  // e.g. after a completion's space
-        lines.removeAll()
+        clearLines()
         entryFirstLine = statementFirstLine
         source.recordHistory(text)
         return .statement(text)
@@ -170,10 +216,11 @@ public final class EntryReader {
 
     /// The statement waits for more lines (see the type's comment): its first line is only a
     /// source, or a later line started with `|`.
+    /// `lines` is a prefix of `self.lines`.
     private func isOpen(_ lines: ArraySlice<String>) -> Bool {
         guard let first = lines.first(where: { !Self.isTrivia($0) }) else { return false }
         if Self.endsWithSemicolon(lines.last ?? "") { return false }
-        return Self.isOnlySource(first) || lines.dropFirst().contains(where: Self.startsWithPipe)
+        return Self.isOnlySource(first) || firstPipeLine.map { $0 < lines.endIndex } ?? false
     }
 
     static func endsWithSemicolon(_ line: String) -> Bool {

@@ -30,9 +30,13 @@ public protocol LineSource: AnyObject {
     /// The lines of the statement typed so far, before the line being read: completion needs
     /// them to know the query's model while the cursor is on a continuation line.
     func setStatementContext(_ text: String)
+    /// False when `setStatementContext` does nothing: the reader then does not join a long
+    /// statement's lines again for every line it reads.
+    var wantsStatementContext: Bool { get }
 }
 
 extension LineSource {
     public func recordHistory(_ entry: String) {}
     public func setStatementContext(_ text: String) {}
+    public var wantsStatementContext: Bool { true }
 }

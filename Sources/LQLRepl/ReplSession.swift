@@ -110,15 +110,25 @@ public final class ReplSession {
         if interactive, tenant == nil { say(Self.noTenantHint) }
         flushAll()
         // A script on stdin is numbered through, so an error names the script's own line.
-        let reader = EntryReader(source: source, scriptName: interactive ? nil : "<stdin>")
+        let stopped = { Interrupts.terminationSignal != nil }
+        (source as? ScriptedLineSource)?.shouldStop = stopped
+        let reader = EntryReader(source: source, scriptName: interactive ? nil : "<stdin>", shouldStop: stopped)
         promptReader = reader
         let status = runEntries(reader) ?? 0
         if let signal = Interrupts.terminationSignal {
             // A `\o` file is not put in place: its last result may be cut short.
             redirect?.sink.discard()
             redirect = nil
-            report("lql: \(signal == SIGHUP ? "SIGHUP" : "SIGTERM"): stopped (a running query was cancelled on the server)")
+            // Only a cancel the handler actually sent is reported as one: a signal while the
+            // script's lines were being read stopped before anything ran.
+            let what = Interrupts.cancelRequestsSent > 0 ? "a running query was cancelled on the server" : "no query was running"
+            report("lql: \(signal == SIGHUP ? "SIGHUP" : "SIGTERM"): stopped (\(what))")
             return 128 + signal
+        }
+        if reader.statementTooLarge {
+            report("lql: cannot read standard input: statement too large (over \(reader.statementSizeLimit / (1024 * 1024)) MiB)")
+            endRedirect()
+            return 2
         }
         if let failure = (source as? ScriptedLineSource)?.failure {
             report("lql: cannot read standard input: \(failure)")

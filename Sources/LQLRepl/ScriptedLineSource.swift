@@ -19,6 +19,9 @@ public final class ScriptedLineSource: LineSource {
     /// stream with no line breaks, `/dev/zero`): the input then ends there.
     public private(set) var failure: FileSystem.ReadFailure?
     private var checkedByteOrderMark = false
+    /// Asked when a signal interrupts a read: true ends the input there (SIGTERM, SIGHUP).
+    public var shouldStop: () -> Bool = { false }
+    public var wantsStatementContext: Bool { false }
 
     /// Reads from `fd` (standard input by default); the descriptor is not closed.
     public init(fileDescriptor: Int32 = 0) {
@@ -88,7 +91,11 @@ public final class ScriptedLineSource: LineSource {
                 buffer.append(contentsOf: chunk[0..<n])
                 return
             }
-            if n < 0 && errno == EINTR { continue }
+            // A signal interrupts the read (no SA_RESTART); one that ends lql ends the input.
+            if n < 0 && errno == EINTR {
+                if shouldStop() { reachedEnd = true; return }
+                continue
+            }
             reachedEnd = true
             return
         }

@@ -194,3 +194,37 @@ func entries(_ source: LineSource) -> [Entry] {
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// Issue 18 item 7: collecting a long statement's lines is linear (each line lexed once), a
+/// stop request ends the input at once, and one statement's size is capped.
+@Suite struct EntryReaderLimitTests {
+    @Test func twentyThousandContinuationLinesMakeOneStatement() {
+        let lines = ["Customer"] + Array(repeating: "| where true", count: 20_000) + ["| count"]
+        let reader = EntryReader(source: ScriptedLineSource(text: lines.joined(separator: "\n") + "\n"), scriptName: "<stdin>")
+        #expect(reader.next() == .statement(lines.joined(separator: "\n")))
+        #expect(reader.next() == .endOfInput)
+    }
+
+    @Test func longOpenExpressionsAndStringsStayOneStatement() {
+        // Lines that each leave the statement incomplete (a trailing `and`, an open string).
+        let lines = ["Customer | where true and"] + Array(repeating: "true and", count: 20_000) + ["name ~ \"a", "b\"", "Order | count"]
+        let reader = EntryReader(source: ScriptedLineSource(text: lines.joined(separator: "\n") + "\n"), scriptName: "<stdin>")
+        #expect(reader.next() == .statement(lines.dropLast().joined(separator: "\n")))
+        #expect(reader.next() == .statement("Order | count"))
+        #expect(reader.next() == .endOfInput)
+    }
+
+    @Test func aStopRequestEndsTheInputAndNothingPendingRuns() {
+        var left = 100
+        let reader = EntryReader(source: ScriptedLineSource(text: "Customer\n" + String(repeating: "| where true\n", count: 1_000)),
+                                 scriptName: "<stdin>", shouldStop: { left -= 1; return left < 0 })
+        #expect(reader.next() == .endOfInput)
+    }
+
+    @Test func endlessContinuationEndsAtTheSizeCap() {
+        let reader = EntryReader(source: ScriptedLineSource(text: "Customer\n" + String(repeating: "| where true\n", count: 1_000)),
+                                 scriptName: "<stdin>", statementSizeLimit: 1_000)
+        #expect(reader.next() == .endOfInput)
+        #expect(reader.statementTooLarge)
+    }
+}
