@@ -52,4 +52,20 @@ struct LetAppendLimitTests {
                                      + "\nCustomer | select name | append big | count\n")
         #expect(!under.hasErrors, "\(under.diagnostics.map(\.message))")
     }
+
+    /// A derived `name in l9` is written at every use of the column, so doubling derives of it
+    /// copy l9's 1,023 stages: the derived-column weight counts them (E0232 at the derive that
+    /// crosses 10,000), while one use still compiles.
+    @Test func aDerivedInQueryCountsTheStagesItCopies() throws {
+        let lets = (0...9).map { i in i == 0 ? "let l0 = Customer | select name\n" : "let l\(i) = l\(i - 1) | append l\(i - 1)\n" }.joined()
+        var query = "Customer | derive a0: name in l9"
+        for i in 1...11 { query += " | derive a\(i): a\(i - 1) or a\(i - 1)" }
+        let text = lets + query + " | where a11 | count\n"
+        let result = Fixtures.compile(text)
+        #expect(result.diagnostics.map(\.code.code) == ["E0232"], "\(result.diagnostics.map(\.message))")
+        let d = try #require(result.diagnostics.first)
+        #expect(SourceFile(name: "test.lql", text: text).text(in: d.span) == "a3 or a3")  // the expression of `a4`
+        let once = Fixtures.compile(lets + "Customer | derive a0: name in l9 | where a0 | count\n")
+        #expect(!once.hasErrors, "\(once.diagnostics.map(\.message))")
+    }
 }
