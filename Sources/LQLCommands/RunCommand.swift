@@ -82,8 +82,9 @@ struct ReportRunner {
         let atomic: AtomicFileSink?
         let sink: OutputSink
         if let path = output.output {
+            // AtomicFileSink's errors already say "cannot write PATH: why".
             do { atomic = try AtomicFileSink(path: path) } catch {
-                throw CommandFailure(.usage, "lql: cannot write \(path): \(error)")
+                throw CommandFailure(.usage, "lql: \(error)")
             }
             sink = atomic!
         } else {

@@ -58,7 +58,7 @@ extension ReplSession {
             say("results go to \(path) until \\o (the file appears when it ends)")
             return nil
         } catch {
-            report("\\o: cannot write \(path): \(error)")
+            report("\\o: \(error)")  // it says "cannot write PATH: why"
             return 1
         }
     }
@@ -85,7 +85,7 @@ extension ReplSession {
         let chosen = fileFormat ?? Self.format(forExtensionOf: path) ?? effectiveFormat
         let file: AtomicFileSink
         do { file = try AtomicFileSink(path: expandHome(path)) } catch {
-            report("\\g: cannot write \(path): \(error)")
+            report("\\g: \(error)")  // it says "cannot write PATH: why"
             return 1
         }
         if let status = execute(statements, to: .file(file, chosen)) {

@@ -74,6 +74,7 @@ import Testing
         // A directory is refused.
         let directory = try run(db, to: targetDirectory)
         #expect(directory.status == 2 && directory.err.contains("directory"), "\(directory.err)")
+        #expect(directory.err.components(separatedBy: "cannot write").count == 2, "the path is named once: \(directory.err)")
     }
 
     @Test func anExistingFileKeepsItsModeOwnerAndLinks() throws {

@@ -30,6 +30,18 @@ import Testing
         expectRefused("enum E {\n  X\n  @@map(\"\u{0}\")\n}\nmodel A {\n  id Int @id\n  e E\n}\n", at: "\"\u{0}\"")
     }
 
+    /// A control character would reach the compiled SQL's text raw (printed by `lql compile`), and
+    /// a name past 63 bytes is cut by the server, so two models could read one table.
+    @Test func aControlCharacterOrAnOverlongNameIsRefused() {
+        expectRefused("model A {\n  id Int @id\n  @@map(\"ord\u{1B}[2Jers\")\n}\n", at: "\"ord\u{1B}[2Jers\"")
+        expectRefused("model A {\n  id Int @id\n  n String @map(\"n\u{85}\")\n}\n", at: "\"n\u{85}\"")
+        let long = String(repeating: "t", count: 64)
+        expectRefused("model A {\n  id Int @id\n  @@map(\"\(long)\")\n}\n", at: "\"\(long)\"")
+        let fits = String(repeating: "é", count: 31) + "t"  // 63 bytes
+        let result = SchemaFixtures.read(SchemaFixtures.datasource + "model A {\n  id Int @id\n  @@map(\"\(fits)\")\n}\n")
+        #expect(result.catalog?.model(named: "A")?.tableName == fits, "\(result.diagnostics.map(\.message))")
+    }
+
     @Test func ordinaryMapsStillRead() {
         let result = SchemaFixtures.read(SchemaFixtures.datasource + "model A {\n  id Int @id @map(\"a_id\")\n  @@map(\"a table\")\n}\n")
         #expect(result.catalog?.model(named: "A")?.tableName == "a table", "\(result.diagnostics.map(\.message))")
