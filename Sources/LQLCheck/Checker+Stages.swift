@@ -7,7 +7,7 @@ extension Checker {
     /// the model's default columns, and its stages are the inlined `let` stages and its own.
     /// A `let` (not `final`) keeps only its own stages; `prefix` is its source `let`'s chain.
     func checkQuery(_ query: Query, final: Bool)
-        -> (query: CheckedQuery, scope: Scope.Kind, derived: [DerivedColumn], prefix: StageChain?, overLimit: Bool)? {
+        -> (query: CheckedQuery, scope: Scope.Kind, derived: [DerivedColumn], prefix: StageChain?, overLimit: Bool, weight: Int)? {
         var stages: [TypedStage] = []
         var scopeKind: Scope.Kind
         var derived: [DerivedColumn] = []
@@ -46,24 +46,45 @@ extension Checker {
             return nil
         }
 
-        let inlined = prefix?.count ?? 0
-        let overLimit = inlined + query.stages.count > CheckLimits.maxInlinedStages
-        if overLimit {
-            error(.queryTooLarge, "this query has \(inlined + query.stages.count) stages"
-                  + (inlined > 0 ? ", \(inlined) of them from its chain of `let`s" : "")
-                  + "; lql compiles at most \(CheckLimits.maxInlinedStages) stages into one statement",
-                  at: inlined > 0 ? query.source.span : query.span,
-                  hints: ["combine stages (one `where a and b` for `where a | where b`, one `derive` with several columns) or split the work into separate queries"])
+        // Count toward the statement's limit what this query inlines: its `let`'s stages (with
+        // what they append) and its own, each nested `append`/`in` query adding its own count.
+        let start = statementStages
+        let inlined = prefix?.weight ?? 0
+        statementStages += inlined
+        let nested = start > 0
+        func tooLarge() -> (query: CheckedQuery, scope: Scope.Kind, derived: [DerivedColumn], prefix: StageChain?, overLimit: Bool, weight: Int)? {
             // A `let` over the limit is still defined, so queries built on it fail quietly.
-            if !final { return (CheckedQuery(model: modelName, stages: [], columns: [], span: query.span), scopeKind, derived, prefix, true) }
+            if !final { return (CheckedQuery(model: modelName, stages: [], columns: [], span: query.span), scopeKind, derived, prefix, true, 0) }
             return nil
+        }
+        let hints = ["combine stages (one `where a and b` for `where a | where b`, one `derive` with several columns) or split the work into separate queries"]
+            + (nested || inlined > (prefix?.count ?? 0) ? ["each `append` or `in` of a `let` compiles all of its stages again: append it once, or split the work into separate queries"] : [])
+        if statementOverLimit { return tooLarge() }
+        if statementStages + query.stages.count > CheckLimits.maxInlinedStages {
+            let total = statementStages + query.stages.count
+            let message = nested
+                ? "this statement has \(total) stages counting each query it appends or tests with `in` (\(inlined + query.stages.count) from `\(source.text(in: query.span))`)"
+                : "this query has \(total) stages" + (inlined > 0 ? ", \(inlined) of them from its chain of `let`s" : "")
+            error(.queryTooLarge, message + "; lql compiles at most \(CheckLimits.maxInlinedStages) stages into one statement",
+                  at: inlined > 0 ? query.source.span : query.span, hints: hints)
+            statementOverLimit = true
+            return tooLarge()
         }
         let outer = inlinedPrefix
         inlinedPrefix = prefix
         defer { inlinedPrefix = outer }
         for stage in query.stages {
+            statementStages += 1
             checkStage(stage, scope: &scopeKind, derived: &derived, into: &stages)
+            if statementOverLimit { return tooLarge() }
+            if statementStages > CheckLimits.maxInlinedStages {
+                error(.queryTooLarge, "with this stage the statement has \(statementStages) stages, counting each query it appends or tests with `in`; lql compiles at most \(CheckLimits.maxInlinedStages) stages into one statement",
+                      at: stage.span, hints: hints)
+                statementOverLimit = true
+                return tooLarge()
+            }
         }
+        let weight = statementStages - start
 
         var columns: [QueryColumn]
         switch scopeKind {
@@ -77,7 +98,7 @@ extension Checker {
         let chart = query.chart.flatMap { checkChart($0, columns: columns) }
         if final, let prefix { stages = prefix.flattened() + stages }
         return (CheckedQuery(model: modelName, stages: stages, columns: columns, span: query.span, chart: chart), scopeKind, derived,
-                final ? nil : prefix, false)
+                final ? nil : prefix, false, weight)
     }
 
     /// The model's scalar fields in schema order, minus secrets, the tenant key and unsupported types.

@@ -84,6 +84,12 @@ final class Checker {
     var letsLater: [String: Span] = [:]
     /// The inlined `let` stages before the query being checked (its own stages are local).
     var inlinedPrefix: StageChain?
+    /// Stages the statement being checked inlines so far, across its whole query tree (each
+    /// `let` it reads and every query it appends or tests with `in`, duplicates counted);
+    /// bounded by `CheckLimits.maxInlinedStages`. Reset for each statement.
+    var statementStages = 0
+    /// Whether this statement's E0232 was reported (one per statement; the rest stay quiet).
+    var statementOverLimit = false
 
     init(source: SourceFile, catalog: Catalog, supplied: [String: String], requireParameterValues: Bool) {
         self.source = source
@@ -111,12 +117,18 @@ final class Checker {
             case .param(let p): declareParameter(p)
             case .let(let l): defineLet(l)
             case .query(let q):
+                startStatement()
                 if let checked = checkQuery(q, final: true) { outputs.append(checked.query) }
             }
         }
         let params = parameterOrder.compactMap { parameters[$0] }
         return CheckResult(program: CheckedProgram(parameters: params, outputs: outputs),
                            diagnostics: diagnostics.sorted)
+    }
+
+    func startStatement() {
+        statementStages = 0
+        statementOverLimit = false
     }
 
     // MARK: let
@@ -134,13 +146,14 @@ final class Checker {
                   hints: ["choose another name, like `\(name.prefix(1).lowercased() + name.dropFirst())s`"])
             return
         }
+        startStatement()
         guard let checked = checkQuery(decl.query, final: false) else {
             if let source = lets[decl.query.source.name], source.overLimit {
                 lets[name] = LetDefinition(model: source.model, chain: source.chain, overLimit: true, endScope: source.endScope, span: decl.name.span)
             }
             return
         }
-        lets[name] = LetDefinition(model: checked.query.model, chain: StageChain(parent: checked.prefix, stages: checked.query.stages),
+        lets[name] = LetDefinition(model: checked.query.model, chain: StageChain(parent: checked.prefix, stages: checked.query.stages, weight: checked.weight),
                                    overLimit: checked.overLimit, endScope: checked.scope, derived: checked.derived, span: decl.name.span)
     }
 }

@@ -6,14 +6,18 @@ final class StageChain {
     let stages: [TypedStage]
     /// Stages in the whole chain, this node's included.
     let count: Int
+    /// Stages a use of the chain inlines, counting again every query an `append` or `in (…)`
+    /// in it brings in (a `let` appending the one before it twice doubles this at each step).
+    let weight: Int
     /// Whether rows leaving the chain are still in a `sort`'s order (see `Checker.sortInEffect`).
     let sortInEffect: Bool
     /// The chain's last `select`, `group`, `aggregate` or `count`, if any.
     let lastProjection: TypedStage?
 
-    init(parent: StageChain?, stages: [TypedStage]) {
+    init(parent: StageChain?, stages: [TypedStage], weight: Int) {
         self.parent = parent
         self.stages = stages
+        self.weight = weight
         count = (parent?.count ?? 0) + stages.count
         sortInEffect = StageChain.sortDecision(stages) ?? parent?.sortInEffect ?? false
         lastProjection = StageChain.lastProjection(stages) ?? parent?.lastProjection
