@@ -60,11 +60,15 @@ public struct DiagnosticRenderer: Sendable {
     /// The part of `line` to show around `column` (1-based), with `…` where it was cut, and
     /// the caret's 0-based offset in it.
     static func excerpt(_ line: String, column: Int) -> (text: String, caret: Int) {
-        // Control characters (a NUL in a literal) are shown as their Unicode pictures (␀),
-        // one column each, never written raw to the terminal.
+        // Control characters (a NUL in a literal) are shown as their Unicode pictures (␀), and
+        // the other characters VisibleText escapes (C1, bidi overrides such as U+202E, separators)
+        // as U+FFFD: one column each, so the caret stays under its span, and never written raw
+        // to the terminal, where they would reorder or hide the line.
         let chars = line.map { c -> Character in
-            guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1, v < 0x20 || v == 0x7F, v != 0x09 else { return c }
-            return Character(Unicode.Scalar(v == 0x7F ? 0x2421 : 0x2400 + v)!)
+            if let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1, v < 0x20 || v == 0x7F {
+                return v == 0x09 ? c : Character(Unicode.Scalar(v == 0x7F ? 0x2421 : 0x2400 + v)!)
+            }
+            return c.unicodeScalars.contains(where: VisibleText.needsEscape) ? "\u{FFFD}" : c
         }
         let caret = max(0, column - 1)
         guard chars.count > maxExcerptWidth else { return (String(chars), caret) }

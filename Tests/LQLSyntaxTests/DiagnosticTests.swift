@@ -189,4 +189,22 @@ struct MarkedCase: CustomTestStringConvertible, Sendable {
         #expect(rendered.contains("--> report.lql:2:16"))
         #expect(rendered.contains("help: write `==` to compare"))
     }
+
+    /// A bidi override (U+202E) or C1 character in the echoed source line would reorder or hide
+    /// what the reader sees: it shows as U+FFFD, one column, and the caret stays under the span.
+    @Test func theEchoedLineShowsNoBidiOrC1CharacterRaw() {
+        let source = SourceFile(name: "r.lql", text: "Order | where \"a\u{202E}b\u{85}c\" = 1")
+        let result = LQLParser.parse(source)
+        let rendered = DiagnosticRenderer(useColor: false).render(result.diagnostics, in: source)
+        #expect(!rendered.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{85}" }, "\(rendered)")
+        let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let echo = lines.firstIndex(where: { $0.hasPrefix("1 | ") }) else {
+            Issue.record("no echoed line in \(rendered)"); return
+        }
+        #expect(lines[echo] == "1 | Order | where \"a\u{FFFD}b\u{FFFD}c\" = 1")
+        let caret = lines[echo + 1]
+        let column = caret.distance(from: caret.startIndex, to: caret.firstIndex(of: "^")!)
+        let equals = lines[echo].distance(from: lines[echo].startIndex, to: lines[echo].firstIndex(of: "=")!)
+        #expect(column == equals, "\(rendered)")
+    }
 }
