@@ -105,7 +105,7 @@ struct ReportRunner {
                     if Interrupts.take() {
                         throw PostgresError(kind: .cancelled, message: "interrupted")
                     }
-                    if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(PrintedSQL.visible(statement.title))\n") }
+                    if headings { try sink.write((i > 0 ? "\n" : "") + "-- \(VisibleText.visible(statement.title))\n") }
                     tx.attribute(toSource: source.text)
                     var statementOptions = options
                     statementOptions.chart = statement.chart

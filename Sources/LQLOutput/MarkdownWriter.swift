@@ -32,7 +32,7 @@ final class MarkdownWriter: ResultWriter {
             case "\r": out += "<br>"
             case "\t": out += "\\t"
             default:
-                if PrintedSQL.needsEscape(ch) { out += PrintedSQL.escape(ch) } else { out.unicodeScalars.append(ch) }
+                if VisibleText.needsEscape(ch) { out += VisibleText.escape(ch) } else { out.unicodeScalars.append(ch) }
             }
             previous = ch
         }

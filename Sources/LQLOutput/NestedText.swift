@@ -39,7 +39,7 @@ public enum NestedText {
         case .null: "null"
         case .bool(let b): b ? "true" : "false"
         case .number(let n): n
-        case .string(let s): PrintedSQL.visible(s)
+        case .string(let s): VisibleText.visible(s)
         case .array, .object: summary(value)
         }
     }
@@ -90,7 +90,7 @@ public enum NestedText {
             if column.isNested, let value = JSONValue.parse(text) {
                 lines += tree(name: column.name, value: value)
             } else {
-                lines.append(column.name + ": " + PrintedSQL.visible(column.display(text)))
+                lines.append(column.name + ": " + VisibleText.visible(column.display(text)))
             }
         }
         return lines

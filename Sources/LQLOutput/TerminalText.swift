@@ -3,7 +3,7 @@ import LQL
 /// Display widths and psql's cell formatting (print.c pg_wcsformat): a value becomes lines
 /// split at `\n`; `\r` shows as `\r`, a tab as spaces to the next multiple of 8, other control
 /// characters as `\xNN`, C1 controls, bidi and other invisible format characters and the line
-/// and paragraph separators as `\uNNNN` (PrintedSQL.needsEscape). Wide (East Asian) characters take two columns, combining marks none.
+/// and paragraph separators as `\uNNNN` (VisibleText.needsEscape). Wide (East Asian) characters take two columns, combining marks none.
 struct CellLine: Equatable {
     var text: String
     var width: Int
@@ -35,10 +35,10 @@ enum TerminalText {
             case 0..<0x20, 0x7F:
                 text += "\\x" + hex2(scalar.value)
                 width += 4
-            case _ where PrintedSQL.needsEscape(scalar):
+            case _ where VisibleText.needsEscape(scalar):
                 // C1 as psql shows it (`\u0085`); unlike psql, also the invisible format
                 // characters and separators: a U+202E would reverse the rest of the line.
-                let shown = PrintedSQL.escape(scalar)
+                let shown = VisibleText.escape(scalar)
                 text += shown
                 width += shown.utf8.count
             default:

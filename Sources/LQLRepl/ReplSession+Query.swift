@@ -196,7 +196,7 @@ extension ReplSession {
                         wroteOutput = true
                         if statements.count > 1 {
                             if i > 0 { try sink.write("\n") }
-                            if [.table, .expanded, .markdown].contains(runFormat) { try sink.write("-- \(PrintedSQL.visible(statement.title))\n") }
+                            if [.table, .expanded, .markdown].contains(runFormat) { try sink.write("-- \(VisibleText.visible(statement.title))\n") }
                         }
                         lastStatement = statement.sql
                         let recorded = RecordedResult()

@@ -10,7 +10,7 @@ public enum PrintedSQL {
     /// The script of one statement: an optional `-- title` heading, the text and `;`, then one
     /// `-- $n = value::type` line per bind (`tenant` describes `$1`).
     public static func script(_ statement: SQLStatement, title: String? = nil, tenant: String = "<tenant>") -> String {
-        var out = title.map { "-- " + visible($0) + "\n" } ?? ""
+        var out = title.map { "-- " + VisibleText.visible($0) + "\n" } ?? ""
         out += statement.text + ";\n"
         for line in bindLines(statement, tenant: tenant) { out += "-- " + line + "\n" }
         return out
@@ -20,34 +20,30 @@ public enum PrintedSQL {
     public static func bindLines(_ statement: SQLStatement, tenant: String) -> [String] {
         statement.binds.enumerated().map { n, bind in
             switch bind {
-            case .tenant: "$\(n + 1) = " + visible(tenant)
-            case .value(let v, let type): "$\(n + 1) = " + literal(v) + "::" + visible(type)
+            case .tenant: "$\(n + 1) = " + VisibleText.visible(tenant)
+            case .value(let v, let type): "$\(n + 1) = " + literal(v) + "::" + VisibleText.visible(type)
             }
         }
     }
 
     /// An SQL literal that reads back as `value`: `NULL`, `'…'` with `'` doubled, or — when the
-    /// value holds a backslash or anything `needsEscape` names — `E'…'` with each of those as an
+    /// value holds a backslash or anything `VisibleText.needsEscape` names — `E'…'` with each of those as an
     /// escape (`\n`, `\r`, `\t`, `\b`, `\f`, `\xNN`, `\uNNNN`, `\UNNNNNNNN`). E'…' reads the same
     /// whatever `standard_conforming_strings` is.
     public static func literal(_ value: String?) -> String {
         guard let value else { return "NULL" }
-        let plain = value.unicodeScalars.allSatisfy { !needsEscape($0) && $0 != "\\" }
+        let plain = value.unicodeScalars.allSatisfy { !VisibleText.needsEscape($0) && $0 != "\\" }
         if plain { return "'" + value.doublingSingleQuotes + "'" }
         var out = "E'"
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\\": out += "\\\\"
             case "'": out += "''"
-            default: if needsEscape(scalar) { out += escape(scalar) } else { out.unicodeScalars.append(scalar) }
+            default: if VisibleText.needsEscape(scalar) { out += VisibleText.escape(scalar) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "'"
     }
-
-    /// `text` with every character `needsEscape` names written as its backslash escape, for
-    /// headings, type names, tenant slugs and plan lines: one line, nothing hidden.
-    public static func visible(_ text: String) -> String { VisibleText.visible(text) }
 
     /// EXPLAIN's text rows, each made visible. A custom plan shows bind values as `'…'`
     /// literals, and the server splits its text into rows at every newline, also one inside a
@@ -63,17 +59,11 @@ public enum PrintedSQL {
             }
             pending = pending.map { $0 + "\n" + row } ?? row
             if quote == nil, let line = pending {
-                lines.append(visible(line))
+                lines.append(VisibleText.visible(line))
                 pending = nil
             }
         }
-        if let line = pending { lines.append(visible(line)) }
+        if let line = pending { lines.append(VisibleText.visible(line)) }
         return lines
     }
-
-    /// The characters no printed value holds raw (VisibleText.needsEscape).
-    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool { VisibleText.needsEscape(scalar) }
-
-    /// One character's backslash escape (`\n`, `\x1B`, `\u202E`, `\U000E0041`).
-    public static func escape(_ scalar: Unicode.Scalar) -> String { VisibleText.escape(scalar) }
 }

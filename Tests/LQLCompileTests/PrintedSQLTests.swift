@@ -32,20 +32,20 @@ struct PrintedSQLTests {
     }
 
     @Test func visibleTextIsOneLineWithNothingHidden() {
-        #expect(PrintedSQL.visible("Customer | count") == "Customer | count")
-        #expect(PrintedSQL.visible("a\r\nb\u{202E}c\u{1B}") == #"a\r\nb\u202Ec\x1B"#)
-        #expect(PrintedSQL.visible(#"name == "a\nb""#) == #"name == "a\nb""#)
+        #expect(VisibleText.visible("Customer | count") == "Customer | count")
+        #expect(VisibleText.visible("a\r\nb\u{202E}c\u{1B}") == #"a\r\nb\u202Ec\x1B"#)
+        #expect(VisibleText.visible(#"name == "a\nb""#) == #"name == "a\nb""#)
     }
 
     @Test func everyEscapedScalarIsOneThePrinterNames() {
         let all = (0...0x10FFFF).compactMap(Unicode.Scalar.init)
-        for scalar in all where PrintedSQL.needsEscape(scalar) {
-            let shown = PrintedSQL.visible(String(scalar))
+        for scalar in all where VisibleText.needsEscape(scalar) {
+            let shown = VisibleText.visible(String(scalar))
             #expect(shown.hasPrefix("\\") && shown.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0 != "\u{7F}" },
                     "U+\(String(scalar.value, radix: 16)) shows as \(shown.debugDescription)")
         }
         for v: UInt32 in [0x0A, 0x0D, 0x1B, 0x7F, 0x85, 0x2028, 0x2029, 0x202A, 0x202E, 0x2066, 0x2069] {
-            #expect(PrintedSQL.needsEscape(Unicode.Scalar(v)!), "U+\(String(v, radix: 16))")
+            #expect(VisibleText.needsEscape(Unicode.Scalar(v)!), "U+\(String(v, radix: 16))")
         }
     }
 

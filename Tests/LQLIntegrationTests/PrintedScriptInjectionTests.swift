@@ -79,7 +79,7 @@ import Testing
         try connection.execute("SET standard_conforming_strings = \(conforming)")
         for value in Self.values {
             let literal = PrintedSQL.literal(value)
-            #expect(!literal.unicodeScalars.contains { PrintedSQL.needsEscape($0) }, "\(literal.debugDescription)")
+            #expect(!literal.unicodeScalars.contains { VisibleText.needsEscape($0) }, "\(literal.debugDescription)")
             let same = try connection.execute("SELECT (\(literal)::text = $1)::text", [value]).scalar
             #expect(same == "true", "\(value.debugDescription) printed as \(literal)")
         }

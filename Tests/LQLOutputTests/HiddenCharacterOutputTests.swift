@@ -19,7 +19,7 @@ import Testing
     }
 
     static func hasHidden(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0 != "\n" && PrintedSQL.needsEscape($0) }
+        text.unicodeScalars.contains { $0 != "\n" && VisibleText.needsEscape($0) }
     }
 
     @Test func markdownEscapesEscBelAndBackspace() throws {
